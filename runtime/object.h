@@ -1,0 +1,202 @@
+// object.h: layouts of every heap object kind in stmjit.
+//
+// Rules (read before adding a type):
+// - Every heap object starts with Obj (its class pointer). Memory comes from the Boehm GC
+//   (gc_alloc*), which scans conservatively: any structure holding Values or object pointers must
+//   live in GC memory (never in a plain std::vector / std::unordered_map, whose buffers the GC
+//   cannot see; use GcVector or GC-allocated arrays).
+// - Immutable objects (int, float, str, tuple, code, function, range, bound method, ...) are
+//   plain structs: fields are written once before the object is published.
+// - Mutable objects derive from MutObj<Body>; their fields are reached only through
+//   stm_read / stm_write (stm-barriers/barrier.h).
+#pragma once
+#include <gmp.h>
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+#include <gc/gc.h>
+#include <gc/gc_allocator.h>
+
+#include "runtime/value.h"
+#include "stm-barriers/barrier.h"
+
+namespace stmjit {
+
+template <class T> using GcVector = std::vector<T, gc_allocator<T>>;
+
+// What a class's instances are made of; selects fast paths in the interpreter and runtime.
+enum class Kind : uint8_t {
+  None, Bool, Int, Float, Str, Tuple, List, Dict, Set, FrozenSet, Range, Slice,
+  Function, BuiltinFunction, BoundMethod, Class, Instance, Module, Cell, Code,
+  Generator, Property, StaticMethod, ClassMethod, Super, Iterator, NotImplemented, Ellipsis,
+};
+
+struct StrObj;
+struct TupleObj;
+struct DictObj;
+struct Shape;
+struct CodeObj;
+struct ModuleObj;
+
+// ---- immutable scalars -------------------------------------------------------------------
+
+struct NoneObj : Obj {};
+struct BoolObj : Obj { bool value; };
+struct FloatObj : Obj { double value; };
+// Integer outside the small-int range (arbitrary precision, GMP limbs in GC memory).
+struct IntObj : Obj { mpz_t value; };
+
+// Immutable string: UTF-8 bytes plus code-point length. `ascii` makes indexing O(1).
+struct StrObj : Obj {
+  int64_t nbytes;                 // UTF-8 length
+  int64_t length;                 // code points
+  std::atomic<int64_t> hash;      // -1 = not computed yet (benign race: same value)
+  bool ascii;
+  bool interned;
+  char data[1];                   // nbytes + 1 (NUL-terminated)
+};
+
+struct TupleObj : Obj {
+  int64_t length;
+  Value items[1];                 // `length` items
+};
+
+struct RangeObj : Obj { int64_t start, stop, step, length; };
+struct SliceObj : Obj { Value start, stop, step; };   // None when omitted
+
+// ---- mutable containers ------------------------------------------------------------------
+
+struct ListBody {
+  int64_t length;
+  int64_t capacity;
+  Value* items;                   // GC array of `capacity`
+};
+struct ListObj : MutObj<ListBody> {};
+
+// Insertion-ordered hash table (compact dict): `entries` in insertion order (deleted entries
+// have key empty), `index` maps hash slots to entry numbers (-1 free, -2 deleted).
+struct DictEntry { int64_t hash; Value key; Value value; };
+struct DictBody {
+  int64_t length;                 // live entries
+  int64_t used;                   // entries[0..used) in use (incl. deleted)
+  int64_t entry_capacity;
+  DictEntry* entries;
+  int64_t index_mask;             // index size - 1 (power of two)
+  int64_t* index;
+};
+struct DictObj : MutObj<DictBody> {};
+// set and frozenset share the dict table (values unused). frozenset is never mutated after creation.
+struct SetObj : MutObj<DictBody> {};
+
+// ---- code, functions, classes ------------------------------------------------------------
+
+struct CellBody { Value value; };   // empty = unbound
+struct CellObj : MutObj<CellBody> {};
+
+// Native function: args[0..nargs) positional, then one value per name in kwnames (may be null).
+// For methods args[0] is self. Errors are raised by throwing PyException (runtime/api.h).
+using NativeFn = Value (*)(Value* args, int64_t nargs, TupleObj* kwnames);
+
+struct BuiltinFunctionObj : Obj {
+  StrObj* name;
+  NativeFn fn;
+  Value self;                     // bound receiver for builtin methods of modules; usually empty
+};
+
+struct FunctionObj : Obj {
+  CodeObj* code;
+  ModuleObj* module;              // globals
+  TupleObj* defaults;             // positional defaults (may be null)
+  DictObj* kwdefaults;            // keyword-only defaults (may be null)
+  TupleObj* closure;              // tuple of CellObj for code->freevars (may be null)
+  StrObj* name;
+  StrObj* qualname;
+};
+
+struct BoundMethodObj : Obj { Value self; Value func; };
+struct PropertyObj : Obj { Value fget, fset, fdel; };
+struct StaticMethodObj : Obj { Value func; };
+struct ClassMethodObj : Obj { Value func; };
+struct SuperObj : Obj { struct ClassObj* start; Value self; };
+
+// A hidden class: the ordered attribute names of an instance. Shapes are immutable once
+// published, shared by all threads; a transition table (guarded by a mutex, never part of a
+// transaction) finds the child shape that adds one name. Shape identity implies the class.
+struct Shape {
+  uint32_t id;                    // process-unique, used by inline caches
+  struct ClassObj* cls;
+  Shape* parent;
+  int32_t nslots;
+  StrObj** names;                 // nslots interned names; slot i holds names[i]
+  std::mutex* transitions_lock;
+  GcVector<Shape*>* transitions;
+};
+
+struct ClassBody {
+  DictObj* dict;                  // class attributes: str -> value
+};
+struct ClassObj : MutObj<ClassBody> {
+  // Immutable after class creation:
+  StrObj* name;
+  StrObj* qualname;
+  StrObj* module_name;
+  TupleObj* bases;                // tuple of ClassObj
+  TupleObj* mro;                  // tuple of ClassObj, self first
+  Kind kind;                      // layout of instances
+  Shape* root_shape;              // for Kind::Instance
+  // Runtime caches, not transactional: bumped whenever a class attribute of this class or a
+  // base changes, so inline caches keyed on it stay valid.
+  std::atomic<uint64_t> version;
+  std::atomic<int32_t> expected_slots;   // slack tracking for instance allocation
+};
+
+constexpr int kInlineSlots = 6;
+struct InstanceBody {
+  Shape* shape;
+  Value inline_slots[kInlineSlots];
+  Value* overflow;                // slots >= kInlineSlots (GC array)
+  int64_t overflow_capacity;
+};
+struct InstanceObj : MutObj<InstanceBody> {};
+
+struct ModuleBody {
+  DictObj* cells;                 // interned name -> CellObj (cells are never removed)
+};
+struct ModuleObj : MutObj<ModuleBody> {
+  StrObj* name;
+  StrObj* filename;               // may be null for built-in modules
+};
+
+// Iterator over a built-in sequence or mapping (list, tuple, str, range, dict views, set).
+struct IterBody {
+  Value source;
+  int64_t index;
+  int32_t mode;                   // which sequence / view (runtime-private)
+};
+struct IterObj : MutObj<IterBody> {};
+
+// Raised Python exceptions travel through C++ as this (zero cost when nothing is raised).
+struct PyException {
+  Value exc;                      // an instance of BaseException (or subclass)
+};
+
+// ---- allocation ---------------------------------------------------------------------------
+
+// Zeroed GC memory that may contain pointers.
+inline void* gc_alloc(size_t n) { return GC_MALLOC(n); }
+// Zeroed? No: GC_MALLOC_ATOMIC memory is not scanned and not cleared; use for bytes/doubles.
+inline void* gc_alloc_atomic(size_t n) { return GC_MALLOC_ATOMIC(n); }
+
+template <class T>
+inline T* gc_new(ClassObj* cls) {
+  void* p = gc_alloc(sizeof(T));
+  T* o = new (p) T();
+  o->cls = cls;
+  return o;
+}
+
+}  // namespace stmjit
