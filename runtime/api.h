@@ -80,7 +80,13 @@ struct Names {
 extern Names names;
 
 // Starts the GC, creates classes, names, builtins and built-in modules. Call once, first.
+// `argc/argv` are the program's sys.argv (argv[0] = script path). Implemented by the object
+// model (runtime/init.cpp), which calls init_builtin_types_and_functions() once the class
+// objects exist. The interpreter then calls interpreter_init().
 void runtime_init(int argc, char** argv);
+void init_builtin_types_and_functions();   // built-in types' methods, builtins module, math/time/sys
+void interpreter_init();                   // generator type etc. (interpreter/)
+const GcVector<StrObj*>& program_argv();   // sys.argv as given to runtime_init
 
 // ---- errors --------------------------------------------------------------------------------
 [[noreturn]] void raise(ClassObj* type, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -169,6 +175,16 @@ inline Value call0(Value f) { return call(f, nullptr, 0); }
 inline Value call1(Value f, Value a) { return call(f, &a, 1); }
 inline Value call2(Value f, Value a, Value b) { Value v[2] = {a, b}; return call(f, v, 2); }
 Value call_method(Value self, StrObj* name, Value* args, int64_t nargs);
+// Calling a class object: user classes allocate an instance and run __init__; built-in types
+// call the `__new__` builtin their implementation registered in the class dict (it receives the
+// class as args[0]). Implemented by the object model; `call` dispatches here for Kind::Class.
+Value class_call(ClassObj* cls, Value* args, int64_t nargs, TupleObj* kwnames);
+// Resumes a generator (interpreter/): next value, or empty Value when it is exhausted.
+Value generator_next(Value gen);
+Value generator_send(Value gen, Value v);
+// Python-level recursion limit (sys.setrecursionlimit); enforced by the interpreter.
+void set_recursion_limit(int64_t limit);
+int64_t get_recursion_limit();
 
 // ---- builtins, modules ---------------------------------------------------------------------
 BuiltinFunctionObj* make_builtin(std::string_view name, NativeFn fn);
