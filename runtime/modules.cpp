@@ -1,0 +1,131 @@
+// modules.cpp: module objects and their name -> cell tables, the builtins module, the registry
+// of built-in (C++) modules, and the helpers native functions use to define themselves and
+// check their arguments.
+//
+// A module maps each global name to a CellObj that is never removed (deleting a global empties
+// its cell), so compiled code and inline caches may hold on to a cell for good.
+#include <mutex>
+
+#include "runtime/object_model.h"
+
+namespace stmjit {
+
+namespace {
+
+ModuleObj* the_builtins;
+
+// Built-in modules by name: created on first import, once. The table holds object pointers, so
+// it lives in GC memory (GcVector) and the mutex (recursive: one module's init may import
+// another) guards both lookup and creation.
+struct BuiltinModuleEntry {
+  StrObj* name;
+  ModuleObj* (*init)();
+  ModuleObj* module;
+};
+std::recursive_mutex registry_lock;
+GcVector<BuiltinModuleEntry>* registry;
+
+}  // namespace
+
+ModuleObj* module_new(std::string_view name, StrObj* filename) {
+  ModuleObj* m = gc_new<ModuleObj>(cls_module);
+  m->name = intern(name);
+  m->filename = filename;
+  stm_init_body(m)->cells = dict_new();
+  module_set(m, names.__name__, Value::from_obj(m->name));
+  if (filename) module_set(m, names.__file__, Value::from_obj(filename));
+  return m;
+}
+
+CellObj* module_cell(ModuleObj* m, StrObj* interned_name, bool create) {
+  DictObj* cells = stm_read(m)->cells;
+  Value c = dict_get_str(cells, interned_name);
+  if (!c.is_empty()) return c.as<CellObj>();
+  if (!create) return nullptr;
+  CellObj* cell = gc_new<CellObj>(cls_cell);
+  stm_init_body(cell);
+  dict_set(cells, Value::from_obj(interned_name), Value::from_obj(cell));
+  return cell;
+}
+
+Value module_get(ModuleObj* m, StrObj* interned_name) {
+  CellObj* c = module_cell(m, interned_name, false);
+  return c ? stm_read(c)->value : Value();
+}
+
+void module_set(ModuleObj* m, StrObj* interned_name, Value v) {
+  stm_write(module_cell(m, interned_name, true))->value = v;
+}
+
+ModuleObj* builtins_module() { return the_builtins; }
+
+void register_builtin_module(std::string_view name, ModuleObj* (*init)()) {
+  std::lock_guard<std::recursive_mutex> g(registry_lock);
+  if (!registry) registry = new (gc_alloc(sizeof(GcVector<BuiltinModuleEntry>))) GcVector<BuiltinModuleEntry>();
+  StrObj* n = intern(name);
+  for (auto& e : *registry)
+    if (e.name == n) {
+      e.init = init;
+      return;
+    }
+  registry->push_back({n, init, nullptr});
+}
+
+ModuleObj* find_builtin_module(std::string_view name) {
+  std::lock_guard<std::recursive_mutex> g(registry_lock);
+  if (!registry) return nullptr;
+  for (size_t i = 0; i < registry->size(); i++) {
+    if (str_view((*registry)[i].name) != name) continue;
+    if (!(*registry)[i].module) {
+      ModuleObj* m = (*registry)[i].init();
+      (*registry)[i].module = m;   // index, not reference: init may have grown the table
+    }
+    return (*registry)[i].module;
+  }
+  return nullptr;
+}
+
+BuiltinFunctionObj* make_builtin(std::string_view name, NativeFn fn) {
+  BuiltinFunctionObj* f = gc_new<BuiltinFunctionObj>(cls_builtin_function_or_method);
+  f->name = intern(name);
+  f->fn = fn;
+  return f;
+}
+
+void def_method(ClassObj* cls, std::string_view name, NativeFn fn) {
+  class_set_attr(cls, intern(name), Value::from_obj(make_builtin(name, fn)));
+}
+
+void check_nargs(const char* fname, int64_t nargs, int64_t min, int64_t max) {
+  // max < 0: no upper bound. Texts follow CPython's METH_O / METH_NOARGS / _PyArg_CheckPositional.
+  if (nargs >= min && (max < 0 || nargs <= max)) return;
+  if (max == 0)
+    raise(exc_TypeError, "%s() takes no arguments (%lld given)", fname, (long long)nargs);
+  if (min == 1 && max == 1)
+    raise(exc_TypeError, "%s() takes exactly one argument (%lld given)", fname, (long long)nargs);
+  if (min == max)
+    raise(exc_TypeError, "%s expected %lld argument%s, got %lld", fname, (long long)min,
+          min == 1 ? "" : "s", (long long)nargs);
+  if (nargs < min)
+    raise(exc_TypeError, "%s expected at least %lld argument%s, got %lld", fname, (long long)min,
+          min == 1 ? "" : "s", (long long)nargs);
+  raise(exc_TypeError, "%s expected at most %lld argument%s, got %lld", fname, (long long)max,
+        max == 1 ? "" : "s", (long long)nargs);
+}
+
+void check_no_kwargs(const char* fname, TupleObj* kwnames) {
+  if (kwnames && kwnames->length > 0) raise(exc_TypeError, "%s() takes no keyword arguments", fname);
+}
+
+void init_module_registry() {
+  the_builtins = module_new("builtins");
+  {
+    std::lock_guard<std::recursive_mutex> g(registry_lock);
+    if (!registry)
+      registry = new (gc_alloc(sizeof(GcVector<BuiltinModuleEntry>))) GcVector<BuiltinModuleEntry>();
+  }
+  // Note: `builtins` itself is importable like the other built-in modules.
+  register_builtin_module("builtins", [] { return the_builtins; });
+}
+
+}  // namespace stmjit
