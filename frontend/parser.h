@@ -15,6 +15,8 @@ struct SyntaxErrorInfo {
   std::string filename;
   int line = 0;                       // 1-based
   int col = 0;                        // 1-based column of the caret (as CPython prints it)
+  int end_col = 0;                    // (frontend addition) 1-based exclusive end of the caret
+                                      // range on `line`, as CPython 3.11 prints ^^^; 0 = one caret
   std::string source_line;            // the offending line without its newline
 };
 

@@ -1,0 +1,121 @@
+// interpreter_cache.cpp: the slow paths of the inline caches (see inline_cache.h): look the
+// attribute / global up the ordinary way and, when the answer is cacheable, publish an entry.
+#include "interpreter/inline_cache.h"
+
+namespace stmjit {
+
+GlobalCacheEntry* global_cache_fill(std::atomic<void*>& slot, ModuleObj* m, StrObj* name) {
+  GlobalCacheEntry e{module_cell(m, name, true), module_cell(builtins_module(), name, false)};
+  cache_put(slot, e);
+  return cache_get<GlobalCacheEntry>(slot);
+}
+
+Value load_global_slow(ModuleObj* m, StrObj* name) {
+  Value v = module_get(m, name);
+  if (v.is_empty()) v = module_get(builtins_module(), name);
+  if (v.is_empty()) raise(exc_NameError, "name '%s' is not defined", str_view(name).data());
+  return v;
+}
+
+namespace {
+inline Value apply_plan(const InstanceAttrPlan& p, Value o, const InstanceBody* b) {
+  switch (p.how) {
+    case InstanceAttrPlan::Slot: return instance_slot_load(b, p.slot);
+    case InstanceAttrPlan::Method: return make_bound_method(o, p.value);
+    case InstanceAttrPlan::Plain: return p.value;
+    default: return Value();
+  }
+}
+
+bool is_instance(Value o) { return o.is_obj() && o.as_obj()->cls->kind == Kind::Instance; }
+
+// Kinds whose attributes are exactly their type's attributes (no per-object attributes).
+bool plain_builtin_kind(Kind k) {
+  switch (k) {
+    case Kind::None: case Kind::Bool: case Kind::Int: case Kind::Float: case Kind::Str:
+    case Kind::Tuple: case Kind::List: case Kind::Dict: case Kind::Set: case Kind::FrozenSet:
+    case Kind::Range: case Kind::Slice: case Kind::Iterator: case Kind::Generator:
+      return true;
+    default: return false;
+  }
+}
+}  // namespace
+
+Value load_attr_slow(std::atomic<void*>& slot, Value o, StrObj* name) {
+  if (is_instance(o)) {
+    InstanceObj* inst = o.as<InstanceObj>();
+    Shape* shape = stm_read(inst)->shape;
+    if (shape) {
+      uint64_t version = shape->cls->version.load(std::memory_order_acquire);
+      InstanceAttrPlan plan = instance_attr_plan(shape, name);
+      if (plan.how != InstanceAttrPlan::Slow) {
+        cache_put(slot, AttrCacheEntry{shape, shape->cls, version, plan});
+        return apply_plan(plan, o, stm_read(inst));
+      }
+    }
+  }
+  return getattr(o, name);
+}
+
+void store_attr_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value v) {
+  if (!is_instance(o)) {
+    setattr(o, name, v);
+    return;
+  }
+  InstanceObj* inst = o.as<InstanceObj>();
+  Shape* before = stm_read(inst)->shape;
+  ClassObj* cls = o.as_obj()->cls;
+  uint64_t version = cls->version.load(std::memory_order_acquire);
+  setattr(o, name, v);
+  Shape* after = stm_read(inst)->shape;
+  if (!before || !after || after->cls != cls) return;
+  // Cacheable only for plain object.__setattr__ and no data descriptor for the name.
+  if (lookup_in_mro(cls, names.__setattr__) != Value::from_obj(object_setattr_fn)) return;
+  Value ta = lookup_in_mro(cls, name);
+  if (!ta.is_empty() && is_data_descriptor(ta)) return;
+  int32_t s = shape_find(after, name);
+  if (s < 0) return;
+  if (before == after) {
+    cache_put(slot, StoreAttrCacheEntry{after, after, version, s});
+  } else if (after->parent == before && s < kInlineSlots) {
+    cache_put(slot, StoreAttrCacheEntry{before, after, version, s});
+  }
+}
+
+void load_method_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value* out) {
+  if (is_instance(o)) {
+    InstanceObj* inst = o.as<InstanceObj>();
+    Shape* shape = stm_read(inst)->shape;
+    if (shape) {
+      uint64_t version = shape->cls->version.load(std::memory_order_acquire);
+      InstanceAttrPlan plan = instance_attr_plan(shape, name);
+      if (plan.how != InstanceAttrPlan::Slow) {
+        cache_put(slot, AttrCacheEntry{shape, shape->cls, version, plan});
+        if (plan.how == InstanceAttrPlan::Method) {
+          out[0] = plan.value;
+          out[1] = o;
+        } else {
+          out[0] = apply_plan(plan, o, stm_read(inst));
+          out[1] = Value();
+        }
+        return;
+      }
+    }
+  } else if (plain_builtin_kind(kind_of(o))) {
+    ClassObj* cls = class_of(o);
+    uint64_t version = cls->version.load(std::memory_order_acquire);
+    Value m = lookup_in_mro(cls, name);
+    if (!m.is_empty() && m.is_obj() &&
+        (kind_of(m) == Kind::Function ||
+         (kind_of(m) == Kind::BuiltinFunction && m.as<BuiltinFunctionObj>()->self.is_empty()))) {
+      cache_put(slot, AttrCacheEntry{nullptr, cls, version, InstanceAttrPlan{InstanceAttrPlan::Method, -1, m}});
+      out[0] = m;
+      out[1] = o;
+      return;
+    }
+  }
+  out[0] = getattr(o, name);
+  out[1] = Value();
+}
+
+}  // namespace stmjit

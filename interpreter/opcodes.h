@@ -1,0 +1,32 @@
+// opcodes.h: the bytecode enum, names, operand kinds and stack effects, all generated from
+// interpreter/opcodes.def. An instruction is one 32-bit word: opcode in the low 8 bits, a
+// 24-bit unsigned argument above it.
+#pragma once
+#include <cstdint>
+
+namespace stmjit {
+
+enum class Op : uint8_t {
+#define X(name, operand, effect, jeffect, cache) name,
+#include "interpreter/opcodes.def"
+#undef X
+  COUNT_
+};
+constexpr int kNumOps = int(Op::COUNT_);
+
+// How the disassembler shows an argument.
+enum class OperandKind : uint8_t { None, Count, Const, Local, Deref, Name, Flags, BinOp, UnOp, CmpOp, Invert, Unpack, Format, Jump };
+
+constexpr uint32_t kMaxArg = (1u << 24) - 1;
+inline uint32_t make_instr(Op op, uint32_t arg) { return uint32_t(op) | (arg << 8); }
+inline Op instr_op(uint32_t w) { return Op(w & 0xff); }
+inline uint32_t instr_arg(uint32_t w) { return w >> 8; }
+
+const char* op_name(Op op);
+OperandKind op_operand(Op op);
+bool op_has_cache(Op op);
+bool op_is_jump(Op op);
+// Stack effect of one instruction; `jump` selects the effect when a jump is taken.
+int stack_effect(Op op, uint32_t arg, bool jump);
+
+}  // namespace stmjit

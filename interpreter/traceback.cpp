@@ -1,0 +1,179 @@
+// traceback.cpp: traceback objects (one TracebackObj per frame an exception passed through),
+// exception chaining (__context__, __cause__) and the CPython-style report printed for an
+// uncaught exception: chained exceptions first, "Traceback (most recent call last):", one
+// `  File "...", line N, in name` plus the stripped source line per frame (runs of more than
+// three identical entries collapse into "[Previous line repeated N more times]"), then
+// "Type: message".
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <vector>
+
+#include "interpreter/interpreter.h"
+#include "runtime/object_model.h"
+
+namespace stmjit {
+
+ClassObj* cls_traceback;
+
+namespace {
+
+StrObj* suppress_context_name() {
+  static StrObj* n = intern("__suppress_context__");
+  return n;
+}
+
+bool is_exception_instance(Value v) { return v.is_obj() && v.as_obj()->cls->kind == Kind::Instance; }
+
+Value raw_attr(Value exc, StrObj* name) {
+  if (!is_exception_instance(exc)) return Value();
+  return instance_load_attr(exc.as<InstanceObj>(), name);
+}
+
+Value tb_lineno(Value* args, int64_t, TupleObj*) { return make_int(args[0].as<TracebackObj>()->line); }
+Value tb_next(Value* args, int64_t, TupleObj*) {
+  TracebackObj* n = args[0].as<TracebackObj>()->next;
+  return n ? Value::from_obj(n) : v_none();
+}
+
+// Source lines per file, read once (tracebacks only).
+std::mutex lines_lock;
+std::map<std::string, std::vector<std::string>> lines_cache;
+
+std::string source_line(const std::string& file, int line) {
+  std::lock_guard<std::mutex> g(lines_lock);
+  auto it = lines_cache.find(file);
+  if (it == lines_cache.end()) {
+    std::vector<std::string> lines;
+    std::ifstream in(file);
+    std::string l;
+    while (std::getline(in, l)) lines.push_back(l);
+    it = lines_cache.emplace(file, std::move(lines)).first;
+  }
+  if (line < 1 || size_t(line) > it->second.size()) return "";
+  const std::string& s = it->second[size_t(line) - 1];
+  size_t b = s.find_first_not_of(" \t\f\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\f\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+void format_tb(std::string& out, Value tbv) {
+  if (!(tbv.is_obj() && tbv.as_obj()->cls == cls_traceback)) return;
+  out += "Traceback (most recent call last):\n";
+  std::string last_file, last_name;
+  int last_line = -1, count = 0;
+  auto flush_repeats = [&] {
+    if (count > 3) {
+      int more = count - 3;
+      out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more == 1 ? "" : "s") + "]\n";
+    }
+  };
+  for (TracebackObj* tb = tbv.as<TracebackObj>(); tb; tb = tb->next) {
+    std::string file(str_view(tb->code->filename));
+    std::string name(str_view(tb->code->name));
+    if (file == last_file && name == last_name && tb->line == last_line) {
+      count++;
+      if (count > 3) continue;
+    } else {
+      flush_repeats();
+      last_file = file;
+      last_name = name;
+      last_line = tb->line;
+      count = 1;
+    }
+    out += "  File \"" + file + "\", line " + std::to_string(tb->line) + ", in " + name + "\n";
+    std::string src = source_line(file, tb->line);
+    if (!src.empty()) out += "    " + src + "\n";
+  }
+  flush_repeats();
+}
+
+std::string exception_line(Value exc) {
+  ClassObj* c = class_of(exc);
+  std::string type(str_view(c->qualname ? c->qualname : c->name));
+  if (c->module_name) {
+    std::string_view mod = str_view(c->module_name);
+    if (mod != "builtins" && mod != "__main__") type = std::string(mod) + "." + type;
+  }
+  std::string msg;
+  try {
+    msg = exception_message(exc);
+  } catch (PyException&) {
+    msg = "<exception str() failed>";
+  }
+  return msg.empty() ? type + "\n" : type + ": " + msg + "\n";
+}
+
+void format_chain(std::string& out, Value exc, std::set<Obj*>& seen) {
+  seen.insert(exc.as_obj());
+  Value cause = raw_attr(exc, names.__cause__);
+  Value context = raw_attr(exc, names.__context__);
+  Value suppress = raw_attr(exc, suppress_context_name());
+  if (is_exception_instance(cause) && !seen.count(cause.as_obj())) {
+    format_chain(out, cause, seen);
+    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (is_exception_instance(context) && !seen.count(context.as_obj()) &&
+             !(suppress == v_true())) {
+    format_chain(out, context, seen);
+    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  format_tb(out, raw_attr(exc, names.__traceback__));
+  out += exception_line(exc);
+}
+
+}  // namespace
+
+void init_traceback_type() {
+  cls_traceback = class_alloc_builtin(Kind::Code);
+  cls_traceback->cls = cls_type;
+  class_setup_builtin(cls_traceback, "traceback", cls_object);
+  def_property(cls_traceback, "tb_lineno", tb_lineno);
+  def_property(cls_traceback, "tb_next", tb_next);
+}
+
+void traceback_add(Value exc, CodeObj* code, int32_t line) {
+  if (!is_exception_instance(exc)) return;
+  InstanceObj* inst = exc.as<InstanceObj>();
+  Value old = instance_load_attr(inst, names.__traceback__);
+  bool fresh = !(old.is_obj() && old.as_obj()->cls == cls_traceback);
+  if (fresh) exception_set_context(exc, tstate().handled_exc);
+  TracebackObj* tb = gc_new<TracebackObj>(cls_traceback);
+  tb->next = fresh ? nullptr : old.as<TracebackObj>();
+  tb->code = code;
+  tb->line = line;
+  instance_store_attr(inst, names.__traceback__, Value::from_obj(tb));
+}
+
+void exception_set_context(Value exc, Value ctx) {
+  if (!is_exception_instance(exc) || !is_exception_instance(ctx) || ctx == exc) return;
+  // Break a cycle: if exc is already in ctx's context chain, cut the chain before it.
+  Value o = ctx;
+  for (int guard = 0; guard < 10000; guard++) {
+    Value next = raw_attr(o, names.__context__);
+    if (!is_exception_instance(next)) break;
+    if (next == exc) {
+      instance_store_attr(o.as<InstanceObj>(), names.__context__, v_none());
+      break;
+    }
+    o = next;
+  }
+  instance_store_attr(exc.as<InstanceObj>(), names.__context__, ctx);
+}
+
+void exception_set_cause(Value exc, Value cause) {
+  if (!is_exception_instance(exc)) return;
+  instance_store_attr(exc.as<InstanceObj>(), names.__cause__, cause);
+  instance_store_attr(exc.as<InstanceObj>(), suppress_context_name(), v_true());
+}
+
+std::string format_exception(Value exc) {
+  std::string out;
+  std::set<Obj*> seen;
+  if (!is_exception_instance(exc)) return exception_line(exc);
+  format_chain(out, exc, seen);
+  return out;
+}
+
+}  // namespace stmjit
