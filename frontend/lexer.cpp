@@ -19,6 +19,7 @@ const char* token_kind_name(Tok k) {
     case Tok::Indent: return "INDENT";
     case Tok::Dedent: return "DEDENT";
     case Tok::EndMarker: return "ENDMARKER";
+    case Tok::Error: return "ERRORTOKEN";
   }
   return "?";
 }
@@ -35,12 +36,14 @@ class Lexer {
         line_start_(src.line_start(line)), fragment_(fragment) {}
 
   std::vector<Token> run();
+  std::optional<SyntaxErrorInfo> error;
 
  private:
   int col() const { return static_cast<int>(pos_ - line_start_); }
   char at(size_t p) const { return p < end_ ? s_[p] : '\0'; }
   void newline_at(size_t nl_pos) { ++line_; line_start_ = nl_pos + 1; }
   void emit(Tok kind, size_t b, size_t e, int line, int col);
+  void scan();
   bool handle_line_start();   // false at EOF
   void lex_name();
   void lex_number();
@@ -139,6 +142,18 @@ bool Lexer::handle_line_start() {
 }
 
 std::vector<Token> Lexer::run() {
+  try {
+    scan();
+  } catch (const SyntaxErrorException& e) {
+    if (fragment_) throw;
+    error = e.info();
+    emit(Tok::Error, pos_, pos_, line_, col());
+    emit(Tok::EndMarker, pos_, pos_, line_, col());
+  }
+  return std::move(out_);
+}
+
+void Lexer::scan() {
   for (;;) {
     if (at_line_start_ && !fragment_ && brackets_.empty()) {
       if (!handle_line_start()) break;
@@ -192,7 +207,6 @@ std::vector<Token> Lexer::run() {
     }
   }
   emit(Tok::EndMarker, pos_, pos_, line_, col());
-  return std::move(out_);
 }
 
 void Lexer::lex_name() {
@@ -271,8 +285,8 @@ void Lexer::lex_number() {
     ++pos_;
     if (at(pos_) == '+' || at(pos_) == '-') ++pos_;
     if (!std::isdigit(static_cast<unsigned char>(at(pos_)))) {
-      pos_ = save + 1;
-      fail(col() - 1, "invalid decimal literal");
+      fail(c0, "invalid decimal literal");
+      (void)save;
     }
     digits(10, "decimal");
     is_float = true;
@@ -286,8 +300,7 @@ void Lexer::lex_number() {
       if (s_[i] != '0' && s_[i] != '_')
         src_.fail(line_, c0,
                   "leading zeros in decimal integer literals are not permitted; use an 0o prefix "
-                  "for octal integers",
-                  static_cast<int>(pos_ - line_start_));
+                  "for octal integers");
   }
   emit(Tok::Number, b, pos_, line_, c0);
 }
@@ -390,8 +403,11 @@ void Lexer::lex_op() {
 
 }  // namespace
 
-std::vector<Token> tokenize_module(const SourceText& src) {
-  return Lexer(src, 0, src.text().size(), 1, false).run();
+std::vector<Token> tokenize_module(const SourceText& src, std::optional<SyntaxErrorInfo>& error) {
+  Lexer lx(src, 0, src.text().size(), 1, false);
+  std::vector<Token> toks = lx.run();
+  error = std::move(lx.error);
+  return toks;
 }
 
 std::vector<Token> tokenize_fragment(const SourceText& src, size_t begin, size_t end, int line) {

@@ -1,5 +1,6 @@
 // lexer.h: Python 3.11 tokenizer for stmjit (indentation, brackets, strings, numbers).
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "frontend/parser_util.h"
@@ -7,8 +8,9 @@
 
 namespace stmjit::frontend {
 
-// Tokenizes a whole module: INDENT/DEDENT, NEWLINE (also at EOF), ENDMARKER.
-std::vector<Token> tokenize_module(const SourceText& src);
+// Tokenizes a whole module: INDENT/DEDENT, NEWLINE (also at EOF), ENDMARKER. On a tokenizer
+// error the tokens end with an Error token (then ENDMARKER) and `error` holds the report.
+std::vector<Token> tokenize_module(const SourceText& src, std::optional<SyntaxErrorInfo>& error);
 
 // Tokenizes src.text()[begin, end) (an f-string replacement field) as if inside brackets:
 // newlines are ignored and no NEWLINE/INDENT tokens are produced; ends with ENDMARKER.

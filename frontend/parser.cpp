@@ -114,7 +114,14 @@ StmtPtr Parser::make_stmt(StmtKind k, const Token& at) const {
 
 Module Parser::parse_file() {
   Module m;
-  while (tok().kind != Tok::EndMarker) parse_statement(m.body);
+  try {
+    while (tok().kind != Tok::EndMarker) parse_statement(m.body);
+  } catch (const SyntaxErrorException&) {
+    // A parse error at (or after) the tokenizer's failure point is really the tokenizer's.
+    if (lex_error_ && tok().kind == Tok::Error) throw SyntaxErrorException(*lex_error_);
+    throw;
+  }
+  if (lex_error_) throw SyntaxErrorException(*lex_error_);
   if (deferred_) throw SyntaxErrorException(*deferred_);
   return m;
 }
@@ -144,7 +151,10 @@ ast::Module parse_module(std::string_view source, const std::string& filename) {
     }
   }
   frontend::SourceText src(text, filename);
-  frontend::Parser p(src, frontend::tokenize_module(src));
+  std::optional<SyntaxErrorInfo> lex_error;
+  std::vector<frontend::Token> toks = frontend::tokenize_module(src, lex_error);
+  frontend::Parser p(src, std::move(toks));
+  p.lex_error_ = std::move(lex_error);
   ast::Module m = p.parse_file();
   m.filename = filename;
   return m;

@@ -419,7 +419,7 @@ ExprPtr Parser::parse_target_list(bool stop_at_in) {
     }
     first = std::move(tup);
   }
-  set_store(*first);
+  with_range(*first, toks_[idx_ - 1], [&] { set_store(*first); });
   return first;
 }
 
@@ -530,6 +530,11 @@ ExprPtr Parser::parse_subscript(ExprPtr value) {
       tup->elts.push_back(parse_slice_item());
     }
     first = std::move(tup);
+  } else if (first->kind == ExprKind::Starred) {
+    // a[*b] subscripts with a one-element tuple, as CPython does.
+    auto tup = make(ExprKind::Tuple, start);
+    tup->elts.push_back(std::move(first));
+    first = std::move(tup);
   }
   sub->right = std::move(first);
   expect_op("]");
@@ -584,7 +589,11 @@ std::unique_ptr<Arguments> Parser::parse_parameters(std::string_view close, bool
       param(*a->kwarg);
       if (bare_star && a->kwonly.empty()) fail_at(star_tok, "named arguments must follow bare *");
       accept_op(",");
-      if (!at_op(close)) syntax_error_here();
+      if (!at_op(close)) {
+        if (at_name() || at_op("*") || at_op("**"))
+          fail_at(tok(), "arguments cannot follow var-keyword argument");
+        syntax_error_here();
+      }
       break;
     } else if (at_op("*")) {
       if (after_star) fail_at(t, "* argument may appear only once");

@@ -84,6 +84,10 @@ class Parser {
   void check_aug_target(const Expr& e) const;
   void check_ann_target(const Expr& e) const;
   static const char* expr_description(const Expr& e);
+  // Runs a target check on `e`; an error about `e` itself gets a caret range up to `last`
+  // (the expression's last token), as CPython 3.11 prints it.
+  template <class F>
+  void with_range(const Expr& e, const Token& last, F check);
 
   // ---- statements (parser_stmt.cpp)
   void parse_statement(StmtList& out);
@@ -115,7 +119,25 @@ class Parser {
   int last_end_line_ = 0;
   std::vector<Scope> scopes_{Scope{}};
   std::optional<SyntaxErrorInfo> deferred_;
+  std::optional<SyntaxErrorInfo> lex_error_;   // reported when the parser reaches Tok::Error
   int fstring_depth_ = 0;
 };
+
+template <class F>
+void Parser::with_range(const Expr& e, const Token& last, F check) {
+  try {
+    check();
+  } catch (const SyntaxErrorException& ex) {
+    SyntaxErrorInfo info = ex.info();
+    bool about_e = (e.kind != ExprKind::Tuple && e.kind != ExprKind::List) ||
+                   info.message == "multiple starred expressions in assignment";
+    if (about_e && info.end_col == 0 && info.line == e.pos.line && last.end_line == e.pos.line &&
+        info.col == src_.char_col(e.pos.line, e.pos.col)) {
+      info.end_col = src_.char_col(last.end_line, last.end_col);
+      throw SyntaxErrorException(std::move(info));
+    }
+    throw;
+  }
+}
 
 }  // namespace stmjit::frontend

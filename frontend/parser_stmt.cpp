@@ -154,7 +154,7 @@ StmtPtr Parser::parse_simple_statement() {
     do {
       if (at_stmt_end(tok())) break;
       ExprPtr e = parse_star_expression();
-      set_del(*e);
+      with_range(*e, toks_[idx_ - 1], [&] { set_del(*e); });
       s->targets.push_back(std::move(e));
     } while (accept_op(","));
     if (s->targets.empty()) syntax_error_here();
@@ -178,10 +178,11 @@ StmtPtr Parser::parse_expression_statement() {
   const Token& start = tok();
   auto value_expr = [&] { return at_kw("yield") ? parse_yield() : parse_star_expressions(); };
   ExprPtr first = value_expr();
+  const Token& first_last = toks_[idx_ - 1];
   Operator op;
   if (at_op(":")) {
     next();
-    check_ann_target(*first);
+    with_range(*first, first_last, [&] { check_ann_target(*first); });
     set_store(*first);
     auto s = make_stmt(StmtKind::AnnAssign, start);
     s->targets.push_back(std::move(first));
@@ -192,7 +193,7 @@ StmtPtr Parser::parse_expression_statement() {
   }
   if (tok().kind == Tok::Op && aug_op(tok().text, op)) {
     next();
-    check_aug_target(*first);
+    with_range(*first, first_last, [&] { check_aug_target(*first); });
     first->ctx = ExprContext::Store;
     auto s = make_stmt(StmtKind::AugAssign, start);
     s->op = op;
@@ -202,10 +203,14 @@ StmtPtr Parser::parse_expression_statement() {
     return s;
   }
   if (at_op("=")) {
-    const Token& first_end = toks_[idx_ - 1];
+    const Token& first_end = first_last;
     ExprList parts;
+    std::vector<const Token*> lasts{&first_last};
     parts.push_back(std::move(first));
-    while (accept_op("=")) parts.push_back(value_expr());
+    while (accept_op("=")) {
+      parts.push_back(value_expr());
+      lasts.push_back(&toks_[idx_ - 1]);
+    }
     auto s = make_stmt(StmtKind::Assign, start);
     s->value = std::move(parts.back());
     parts.pop_back();
@@ -215,7 +220,8 @@ StmtPtr Parser::parse_expression_statement() {
                     " here. Maybe you meant '==' instead of '='?",
                 first_end.end_line == start.line ? first_end.end_col : -1);
     }
-    for (auto& target : parts) set_store(*target);
+    for (size_t i = 0; i < parts.size(); ++i)
+      with_range(*parts[i], *lasts[i], [&] { set_store(*parts[i]); });
     s->targets = std::move(parts);
     finish_stmt(*s);
     return s;
@@ -233,6 +239,11 @@ void Parser::parse_block(StmtList& out, const char* what, int header_line) {
   }
   next();
   const Token& t = tok();
+  if (t.kind == Tok::EndMarker) {
+    // At end of file CPython reports the header's line without a caret.
+    src_.fail_raw(last_end_line_, 0, std::string("expected an indented block after ") + what +
+                  " on line " + std::to_string(header_line), "IndentationError");
+  }
   if (t.kind != Tok::Indent) {
     src_.fail(t.line, t.col,
               std::string("expected an indented block after ") + what + " on line " +
@@ -336,6 +347,8 @@ StmtPtr Parser::parse_try() {
     size_t i = idx_;
     while (i > 0 && (toks_[i - 1].kind == Tok::Newline || toks_[i - 1].kind == Tok::Dedent)) --i;
     const Token& p = toks_[i > 0 ? i - 1 : 0];
+    if (tok().kind == Tok::EndMarker || tok().kind == Tok::Dedent)
+      src_.fail_raw(p.end_line, 0, "expected 'except' or 'finally' block");
     src_.fail(p.end_line, p.end_col, "expected 'except' or 'finally' block");
   }
   finish_stmt(*s);
@@ -351,7 +364,7 @@ StmtPtr Parser::parse_with() {
     if (accept_kw("as")) {
       if (at_op("*")) syntax_error_here();
       w.optional_vars = parse_bitor();
-      set_store(*w.optional_vars);
+      with_range(*w.optional_vars, toks_[idx_ - 1], [&] { set_store(*w.optional_vars); });
     }
     return w;
   };

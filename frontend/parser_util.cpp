@@ -85,7 +85,8 @@ std::string format_syntax_error(const SyntaxErrorInfo& info) {
     out += text;
     out += "\n";
     if (offset >= 0) {
-      if (end_offset <= offset) end_offset = offset + 1;
+      // IndentationError (and TabError) always get a single caret.
+      if (end_offset <= offset || info.type != "SyntaxError") end_offset = offset + 1;
       if (end_offset > len + 1) end_offset = len + 1;
       if (end_offset <= offset) end_offset = offset + 1;
       out += "    " + std::string(offset, ' ') + std::string(end_offset - offset, '^') + "\n";

@@ -4,7 +4,9 @@
 
 namespace stmjit::frontend {
 
-enum class Tok { Name, Number, String, Op, Newline, Indent, Dedent, EndMarker };
+// Error marks where the tokenizer failed; the parser reports that error only when it gets there
+// (so an earlier syntax error wins, as in CPython, whose tokenizer runs on demand).
+enum class Tok { Name, Number, String, Op, Newline, Indent, Dedent, EndMarker, Error };
 
 // `text` is a slice of the (newline-normalized) source. Positions: 1-based lines, 0-based byte
 // columns; end_col is exclusive.

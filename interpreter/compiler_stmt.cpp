@@ -345,8 +345,8 @@ void Compiler::try_except(const Stmt& s) {
     if (!h.type && i + 1 < s.handlers.size()) error(h.pos.line, "default 'except:' must be last");
     int next = new_label();
     if (h.type) {
-      emit(Op::COPY, 1);
-      expr(*h.type);
+      expr(*h.type);                     // CHECK_EXC_MATCH keeps the exception below
+
       emit(Op::CHECK_EXC_MATCH);
       emit_jump(Op::POP_JUMP_IF_FALSE, next);
     }

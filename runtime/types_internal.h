@@ -80,8 +80,10 @@ bool str_contains(StrObj* hay, StrObj* needle);
 void init_str_methods();
 
 // ---- sequences -------------------------------------------------------------------------------
-// Normalises a[i] index; raises IndexError(msg) when out of range.
-int64_t seq_index(Value key, int64_t len, const char* msg);
+// Normalises a[i] for a sequence named `what` ("list", "tuple", "string", "range object"):
+// IndexError "<what> index out of range", TypeError for non-integers.
+int64_t seq_index(Value key, int64_t len, const char* what);
+int64_t index_of(Value key, const char* what);   // key as an int64 (TypeError as above)
 // slice -> (start, step, count) for a sequence of length len (CPython's PySlice_AdjustIndices).
 void slice_indices(SliceObj* s, int64_t len, int64_t* start, int64_t* stop, int64_t* step, int64_t* count);
 TupleObj* empty_tuple();
