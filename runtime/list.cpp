@@ -162,7 +162,7 @@ void list_sort(ListObj* l, Value key, bool reverse) {
   GcVector<Value> keys = vals;
   if (!key.is_empty() && !is_none(key))
     for (auto& k : keys) k = call1(key, k);
-  GcVector<int64_t> order(size_t(n));
+  GcVector<int64_t> order(static_cast<size_t>(n));
   for (int64_t i = 0; i < n; i++) order[size_t(i)] = i;
   std::stable_sort(order.begin(), order.end(), [&](int64_t x, int64_t y) {
     return reverse ? compare_bool(CmpOp::Lt, keys[size_t(y)], keys[size_t(x)])

@@ -38,12 +38,7 @@ bool is_number(Value v) { return is_int_like(v) || is_float(v); }
 
 Value native_binop(BinOp op, Value a, Value b) {
   if (is_int_like(a) && is_int_like(b)) return int_binop(op, a, b);
-  if (is_number(a) && is_number(b)) {
-    if (op == BinOp::Pow && is_int_like(b) && is_float(a) && is_small_like(b)) {
-      // float ** int: same as float ** float.
-    }
-    return float_binop(op, as_double(a), as_double(b));
-  }
+  if (is_number(a) && is_number(b)) return float_binop(op, as_double(a), as_double(b));
   Kind ka = kind_of(a);
   switch (ka) {
     case Kind::Str: return str_binop(op, a, b);

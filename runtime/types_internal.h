@@ -171,9 +171,12 @@ std::string str_format(std::string_view fmt, Value* args, int64_t nargs, TupleOb
 void init_int_float_methods();
 void init_builtins_functions();
 void init_builtins_seq_functions();
-void init_builtins_io();
 void init_iter_methods();
+void init_repr_methods();
 void init_std_streams();
+Value sys_stdout_object();
+Value sys_stderr_object();
+Value sys_stdin_object();
 ModuleObj* make_math_module();
 ModuleObj* make_time_module();
 ModuleObj* make_sys_module();

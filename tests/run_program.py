@@ -10,6 +10,8 @@ Modes (each is one ctest test):
       stderr and stdout.
   rss STMJIT FILE.py MAX_MB
       Like corpus, and the process's peak RSS (ru_maxrss from wait4) must stay under MAX_MB.
+  program STMJIT FILE.py EXPECTED.out [ARGS...]
+      Like corpus, with the expected stdout in EXPECTED.out and program arguments ARGS.
 
 Programs run with their own folder as the working directory and are named by their base
 name. Every `File "..."` in a traceback is reduced to the base name on both sides (CPython
@@ -28,6 +30,8 @@ lines are dropped from both sides before comparing.
   stderr-lines: N         stderr must have exactly N non-empty lines
   stdout-contains: TEXT   stdout must contain TEXT (ignoring case); repeatable
   stdout-nonempty: yes    stdout must not be empty
+  regen: python3          tools/regen-expected.sh may rewrite the text (and NAME.out) from
+                          CPython's output; without it the expectation is hand-written
 If NAME.out exists next to the .expected file, stdout must equal it exactly.
 """
 import difflib
@@ -131,15 +135,15 @@ def read(path):
         return f.read()
 
 
-def run_corpus(stmjit, path, max_rss_mb=None):
+def run_corpus(stmjit, path, max_rss_mb=None, out_path=None, args=()):
     folder, name = os.path.split(os.path.abspath(path))
     base = name[:-3]
-    cmd = [stmjit, "run", name]
+    cmd = [stmjit, "run", name] + list(args)
     code, out, err, rss_kib = run(cmd, folder)
     check = Check()
     if code != 0:
         check.fail("exit status %s, expected 0" % code)
-    check.equal("stdout", read(os.path.join(folder, base + ".out")), out)
+    check.equal("stdout", read(out_path or os.path.join(folder, base + ".out")), out)
     err_path = os.path.join(folder, base + ".err")
     expected_err = normalize(read(err_path)) if os.path.exists(err_path) else ""
     check.equal("stderr", expected_err, normalize(err))
@@ -164,7 +168,7 @@ def parse_expected(path):
         key, value = key.strip(), value.strip()
         if key == "stdout-contains":
             directives[key].append(value)
-        elif key in ("args", "exit", "stderr", "stderr-lines", "stdout-nonempty"):
+        elif key in ("args", "exit", "stderr", "stderr-lines", "stdout-nonempty", "regen"):
             directives[key] = value
         else:
             raise SystemExit("%s: unknown directive %r" % (path, key))
@@ -205,9 +209,11 @@ def run_error(stmjit, path):
         last = lambda s: ([l for l in s.splitlines() if l.strip()] or [""])[-1]
         check.equal("stderr (last line)", last(want) + "\n", last(got) + "\n")
     elif mode == "contains":
-        for line in want.splitlines():
-            if line.strip() and line.strip().lower() not in got.lower():
-                check.fail("stderr does not contain %r" % line.strip(), "stderr was:\n" + err)
+        missing = [l.strip() for l in want.splitlines()
+                   if l.strip() and l.strip().lower() not in got.lower()]
+        if missing:
+            check.fail("stderr does not contain %s" % ", ".join(repr(m) for m in missing),
+                       "stderr was:\n" + err)
     elif mode == "empty":
         check.equal("stderr", "", got)
     else:
@@ -242,6 +248,8 @@ def main(argv):
         return run_corpus(stmjit, path, max_rss_mb=int(argv[4]))
     if mode == "error":
         return run_error(stmjit, path)
+    if mode == "program":
+        return run_corpus(stmjit, path, out_path=argv[4], args=argv[5:])
     print("unknown mode %r" % mode)
     return 2
 

@@ -68,8 +68,6 @@ class Timer:
 with Timer() as v:
     log.append(v)
 print(log)
-with Resource("x") as (first_char):
-    pass
 try:
     with 42:
         pass

@@ -1,0 +1,25 @@
+# print: sep, end, file (stdout and stderr), flush; sys.stdout.write / sys.stderr.write.
+import sys
+
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", sep=", ", end=".\n")
+print("no newline", end="")
+print(" -- continued")
+print(1, 2.5, None, True, [1], (2,), {"k": "v"}, "s", sep="|")
+print("to stdout", file=sys.stdout)
+print("to stderr", file=sys.stderr)
+print("flushed", flush=True)
+print("err", "with", "sep", sep="-", file=sys.stderr, end="!\n")
+print(*[1, 2, 3])
+print(*"xyz", sep="+")
+print("sep none", "end none", sep=None, end=None)
+n = sys.stdout.write("written directly\n")
+print(n)
+sys.stderr.write("stderr directly\n")
+print("multi\nline\ttab")
+print("", "", sep="[]")
+print("unicode: é ü 日本 ☺")
+for i in range(3):
+    print(i, end=" " if i < 2 else "\n")

@@ -1,0 +1,3 @@
+doc = """never closed
+
+print(doc)

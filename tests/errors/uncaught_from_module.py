@@ -1,0 +1,5 @@
+# The traceback crosses into an imported module.
+import mod_faulty
+
+print("calling")
+mod_faulty.check([1, 2, -3])

@@ -1,0 +1,5 @@
+import time
+
+
+async def fetch():
+    return 1
