@@ -238,7 +238,7 @@ def main(argv):
     if len(argv) < 4:
         print(__doc__)
         return 2
-    mode, stmjit, path = argv[1], argv[2], argv[3]
+    mode, stmjit, path = argv[1], os.path.abspath(argv[2]), argv[3]
     if not os.access(stmjit, os.X_OK):
         print("FAIL: stmjit binary %s does not exist (build it first: tools/build.sh)" % stmjit)
         return 1
