@@ -247,8 +247,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
       std::atomic<void*>& slot = CACHE_SLOT();
       if (o.is_obj() && o.as_obj()->cls->kind == Kind::Instance) {
         const InstanceBody* b = stm_read(o.as<InstanceObj>());
-        AttrCacheEntry* e = cache_get<AttrCacheEntry>(slot);
-        if (e && e->shape == b->shape && e->cls->version.load(std::memory_order_acquire) == e->version) {
+        if (const AttrCacheEntry* e = attr_cache_find(slot, b->shape)) {
           switch (e->plan.how) {
             case InstanceAttrPlan::Slot: TOP() = instance_slot_load(b, e->plan.slot); DISPATCH();
             case InstanceAttrPlan::Method: TOP() = make_bound_method(o, e->plan.value); DISPATCH();
@@ -267,9 +266,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
       std::atomic<void*>& slot = CACHE_SLOT();
       if (o.is_obj() && o.as_obj()->cls->kind == Kind::Instance) {
         InstanceObj* inst = o.as<InstanceObj>();
-        StoreAttrCacheEntry* e = cache_get<StoreAttrCacheEntry>(slot);
-        if (e && stm_read(inst)->shape == e->shape_before &&
-            e->shape_after->cls->version.load(std::memory_order_acquire) == e->version) {
+        if (const StoreAttrCacheEntry* e = store_cache_find(slot, stm_read(inst)->shape)) {
           InstanceBody* b = stm_write(inst);
           b->shape = e->shape_after;
           instance_slot_store(b, e->slot, v);
@@ -285,12 +282,11 @@ Value eval_frame(Frame* f, Value throw_exc) {
     op_LOAD_METHOD: {
       Value o = TOP();
       std::atomic<void*>& slot = CACHE_SLOT();
-      AttrCacheEntry* e = cache_get<AttrCacheEntry>(slot);
-      if (e && o.is_obj()) {
+      if (o.is_obj()) {
         ClassObj* cls = o.as_obj()->cls;
         if (cls->kind == Kind::Instance) {
           const InstanceBody* b = stm_read(o.as<InstanceObj>());
-          if (e->shape == b->shape && e->cls->version.load(std::memory_order_acquire) == e->version) {
+          if (const AttrCacheEntry* e = attr_cache_find(slot, b->shape)) {
             if (e->plan.how == InstanceAttrPlan::Method) {
               TOP() = e->plan.value;
               PUSH(o);
@@ -302,7 +298,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
               DISPATCH();
             }
           }
-        } else if (!e->shape && e->cls == cls && cls->version.load(std::memory_order_acquire) == e->version) {
+        } else if (const AttrCacheEntry* e = attr_cache_find_builtin(slot, cls)) {
           TOP() = e->plan.value;
           PUSH(o);
           DISPATCH();

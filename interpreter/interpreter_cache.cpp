@@ -49,7 +49,7 @@ Value load_attr_slow(std::atomic<void*>& slot, Value o, StrObj* name) {
       uint64_t version = shape->cls->version.load(std::memory_order_acquire);
       InstanceAttrPlan plan = instance_attr_plan(shape, name);
       if (plan.how != InstanceAttrPlan::Slow) {
-        cache_put(slot, AttrCacheEntry{shape, shape->cls, version, plan});
+        cache_push(slot, AttrCacheEntry{shape, shape->cls, version, plan, nullptr, 0});
         return apply_plan(plan, o, stm_read(inst));
       }
     }
@@ -76,9 +76,9 @@ void store_attr_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value v) {
   int32_t s = shape_find(after, name);
   if (s < 0) return;
   if (before == after) {
-    cache_put(slot, StoreAttrCacheEntry{after, after, version, s});
+    cache_push(slot, StoreAttrCacheEntry{after, after, version, s, nullptr, 0});
   } else if (after->parent == before && s < kInlineSlots) {
-    cache_put(slot, StoreAttrCacheEntry{before, after, version, s});
+    cache_push(slot, StoreAttrCacheEntry{before, after, version, s, nullptr, 0});
   }
 }
 
@@ -90,7 +90,7 @@ void load_method_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value* ou
       uint64_t version = shape->cls->version.load(std::memory_order_acquire);
       InstanceAttrPlan plan = instance_attr_plan(shape, name);
       if (plan.how != InstanceAttrPlan::Slow) {
-        cache_put(slot, AttrCacheEntry{shape, shape->cls, version, plan});
+        cache_push(slot, AttrCacheEntry{shape, shape->cls, version, plan, nullptr, 0});
         if (plan.how == InstanceAttrPlan::Method) {
           out[0] = plan.value;
           out[1] = o;
@@ -108,7 +108,7 @@ void load_method_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value* ou
     if (!m.is_empty() && m.is_obj() &&
         (kind_of(m) == Kind::Function ||
          (kind_of(m) == Kind::BuiltinFunction && m.as<BuiltinFunctionObj>()->self.is_empty()))) {
-      cache_put(slot, AttrCacheEntry{nullptr, cls, version, InstanceAttrPlan{InstanceAttrPlan::Method, -1, m}});
+      cache_push(slot, AttrCacheEntry{nullptr, cls, version, InstanceAttrPlan{InstanceAttrPlan::Method, -1, m}, nullptr, 0});
       out[0] = m;
       out[1] = o;
       return;
