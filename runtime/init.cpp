@@ -125,7 +125,10 @@ void runtime_init(int argc, char** argv) {
   // Fewer, larger collections: the interpreter allocates many short-lived objects (floats,
   // bound methods) and Boehm's default heap growth collects too eagerly for that.
   GC_set_free_space_divisor(2);
-  GC_expand_hp(size_t(64) << 20);
+  GC_expand_hp(size_t(16) << 20);
+  // Boehm warns on stderr about repeated large allocations (deep recursion, big lists); the
+  // warning is about heap-growth heuristics, not an error, and would corrupt program output.
+  GC_set_warn_proc([](char*, GC_word) {});
 
   allocate_classes();
 #define STMJIT_INTERN_NAME(n) names.n = intern(#n);
