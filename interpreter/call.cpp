@@ -166,7 +166,12 @@ void set_recursion_limit(int64_t limit) { recursion_limit.store(limit); }
 int64_t get_recursion_limit() { return recursion_limit.load(); }
 
 RecursionGuard::RecursionGuard() : ts_(thread_state) {
-  if (!ts_.stack_limit) ts_.stack_limit = compute_stack_limit();
+  if (!ts_.stack_limit) {
+    ts_.stack_limit = compute_stack_limit();
+    // Boehm does not scan thread-local storage: register this thread's state (it holds the
+    // exception being handled) as a root. Threads that exit must GC_remove_roots it again.
+    GC_add_roots(&ts_, &ts_ + 1);
+  }
   char probe;
   if (++ts_.depth > recursion_limit.load(std::memory_order_relaxed) ||
       (ts_.stack_limit && &probe < ts_.stack_limit)) {
