@@ -152,6 +152,9 @@ struct ClassObj : MutObj<ClassBody> {
   // base changes, so inline caches keyed on it stay valid.
   std::atomic<uint64_t> version;
   std::atomic<int32_t> expected_slots;   // slack tracking for instance allocation
+  // Constructor cache for class_call: an immutable GC entry {version, __new__, __init__},
+  // replaced whole with one atomic store (runtime/object_methods.cpp).
+  std::atomic<void*> ctor_cache;
 };
 
 constexpr int kInlineSlots = 6;

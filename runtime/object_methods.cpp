@@ -202,9 +202,30 @@ bool isinstance(Value v, ClassObj* cls) { return is_subclass(class_of(v), cls); 
 
 std::string type_name(Value v) { return std::string(class_name(class_of(v))); }
 
+namespace {
+// What class_call found for `__new__` / `__init__`; valid while the class version is unchanged.
+struct CtorCacheEntry { uint64_t version; Value new_fn; Value init_fn; };
+
+void ctor_lookup(ClassObj* cls, Value* nw, Value* init) {
+  uint64_t version = cls->version.load(std::memory_order_acquire);
+  auto* e = static_cast<const CtorCacheEntry*>(cls->ctor_cache.load(std::memory_order_acquire));
+  if (e && e->version == version) {
+    *nw = e->new_fn;
+    *init = e->init_fn;
+    return;
+  }
+  *nw = lookup_in_mro(cls, names.__new__);
+  *init = lookup_in_mro(cls, names.__init__);
+  auto* fresh = static_cast<CtorCacheEntry*>(gc_alloc(sizeof(CtorCacheEntry)));
+  *fresh = CtorCacheEntry{version, *nw, *init};
+  cls->ctor_cache.store(fresh, std::memory_order_release);
+}
+}  // namespace
+
 Value class_call(ClassObj* cls, Value* args, int64_t nargs, TupleObj* kwnames) {
   if (cls == cls_type && nargs == 1 && nkw(kwnames) == 0) return Value::from_obj(class_of(args[0]));
-  Value nw = lookup_in_mro(cls, names.__new__);
+  Value nw, cached_init;
+  ctor_lookup(cls, &nw, &cached_init);
   Value obj;
   if (cls->kind == Kind::Instance) {
     bool object_new_used = nw == Value::from_obj(object_new_fn);
@@ -217,7 +238,7 @@ Value class_call(ClassObj* cls, Value* args, int64_t nargs, TupleObj* kwnames) {
       obj = call_with_self(bind_attr(nw, Value(), cls), Value::from_obj(cls), args, nargs, kwnames);
       if (!isinstance(obj, cls)) return obj;
     }
-    Value init = lookup_in_mro(cls, names.__init__);
+    Value init = cached_init;
     if (init == Value::from_obj(object_init_fn)) {
       if ((nargs > 0 || nkw(kwnames) > 0) && object_new_used)
         raise(exc_TypeError, "%s() takes no arguments", class_name(cls).data());
