@@ -39,21 +39,24 @@ bool plain_builtin_kind(Kind k) {
     default: return false;
   }
 }
+
+// For an instance: works out how `name` resolves, publishes it in the site's cache and
+// returns true, or returns false when the answer is not cacheable (descriptors etc.).
+bool plan_and_cache(std::atomic<void*>& slot, Value o, StrObj* name, InstanceAttrPlan* plan) {
+  if (!is_instance(o)) return false;
+  Shape* shape = stm_read(o.as<InstanceObj>())->shape;
+  if (!shape) return false;
+  uint64_t version = shape->cls->version.load(std::memory_order_acquire);
+  *plan = instance_attr_plan(shape, name);
+  if (plan->how == InstanceAttrPlan::Slow) return false;
+  cache_push(slot, AttrCacheEntry{shape, shape->cls, version, *plan, nullptr, 0});
+  return true;
+}
 }  // namespace
 
 Value load_attr_slow(std::atomic<void*>& slot, Value o, StrObj* name) {
-  if (is_instance(o)) {
-    InstanceObj* inst = o.as<InstanceObj>();
-    Shape* shape = stm_read(inst)->shape;
-    if (shape) {
-      uint64_t version = shape->cls->version.load(std::memory_order_acquire);
-      InstanceAttrPlan plan = instance_attr_plan(shape, name);
-      if (plan.how != InstanceAttrPlan::Slow) {
-        cache_push(slot, AttrCacheEntry{shape, shape->cls, version, plan, nullptr, 0});
-        return apply_plan(plan, o, stm_read(inst));
-      }
-    }
-  }
+  InstanceAttrPlan plan;
+  if (plan_and_cache(slot, o, name, &plan)) return apply_plan(plan, o, stm_read(o.as<InstanceObj>()));
   return getattr(o, name);
 }
 
@@ -83,25 +86,18 @@ void store_attr_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value v) {
 }
 
 void load_method_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value* out) {
-  if (is_instance(o)) {
-    InstanceObj* inst = o.as<InstanceObj>();
-    Shape* shape = stm_read(inst)->shape;
-    if (shape) {
-      uint64_t version = shape->cls->version.load(std::memory_order_acquire);
-      InstanceAttrPlan plan = instance_attr_plan(shape, name);
-      if (plan.how != InstanceAttrPlan::Slow) {
-        cache_push(slot, AttrCacheEntry{shape, shape->cls, version, plan, nullptr, 0});
-        if (plan.how == InstanceAttrPlan::Method) {
-          out[0] = plan.value;
-          out[1] = o;
-        } else {
-          out[0] = apply_plan(plan, o, stm_read(inst));
-          out[1] = Value();
-        }
-        return;
-      }
+  InstanceAttrPlan plan;
+  if (plan_and_cache(slot, o, name, &plan)) {
+    if (plan.how == InstanceAttrPlan::Method) {
+      out[0] = plan.value;
+      out[1] = o;
+    } else {
+      out[0] = apply_plan(plan, o, stm_read(o.as<InstanceObj>()));
+      out[1] = Value();
     }
-  } else if (plain_builtin_kind(kind_of(o))) {
+    return;
+  }
+  if (!is_instance(o) && plain_builtin_kind(kind_of(o))) {
     ClassObj* cls = class_of(o);
     uint64_t version = cls->version.load(std::memory_order_acquire);
     Value m = lookup_in_mro(cls, name);
