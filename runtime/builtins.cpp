@@ -263,6 +263,8 @@ Value b_next(Value* args, int64_t nargs, TupleObj*) {
   Kind k = kind_of(args[0]);
   if (k != Kind::Iterator && k != Kind::Generator && !usable(lookup_special(args[0], names.__next__)))
     raise(exc_TypeError, "'%s' object is not an iterator", type_name(args[0]).c_str());
+  // A finished generator's StopIteration carries its return value: let __next__ raise it.
+  if (k == Kind::Generator && nargs == 1) return call_method(args[0], names.__next__, nullptr, 0);
   Value v = iter_next(args[0]);
   if (!v.is_empty()) return v;
   if (nargs == 2) return args[1];

@@ -37,6 +37,12 @@ const OpInfo& op_info(BinOp op) {
 bool is_number(Value v) { return is_int_like(v) || is_float(v); }
 
 Value native_binop(BinOp op, Value a, Value b) {
+  // bool & | ^ bool stays a bool (bool overrides these three; everything else is int math).
+  if (kind_of(a) == Kind::Bool && kind_of(b) == Kind::Bool &&
+      (op == BinOp::And || op == BinOp::Or || op == BinOp::Xor)) {
+    bool x = a == v_true(), y = b == v_true();
+    return v_bool(op == BinOp::And ? (x && y) : op == BinOp::Or ? (x || y) : (x != y));
+  }
   if (is_int_like(a) && is_int_like(b)) return int_binop(op, a, b);
   if (is_number(a) && is_number(b)) return float_binop(op, as_double(a), as_double(b));
   Kind ka = kind_of(a);
