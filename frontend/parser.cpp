@@ -116,9 +116,12 @@ Module Parser::parse_file() {
   Module m;
   try {
     while (tok().kind != Tok::EndMarker) parse_statement(m.body);
-  } catch (const SyntaxErrorException&) {
+  } catch (const SyntaxErrorException& e) {
     // A parse error at (or after) the tokenizer's failure point is really the tokenizer's.
     if (lex_error_ && tok().kind == Tok::Error) throw SyntaxErrorException(*lex_error_);
+    // Like CPython, a generic "invalid syntax" gives way to an error the tokenizer finds
+    // further on, e.g. "'(' was never closed" for `x = (1, 2` followed by more lines.
+    if (lex_error_ && e.info().message == "invalid syntax") throw SyntaxErrorException(*lex_error_);
     throw;
   }
   if (lex_error_) throw SyntaxErrorException(*lex_error_);
