@@ -201,7 +201,25 @@ CodeObj* compile_module(const ast::Module& m, ModuleObj* module) {
 
 CodeObj* compile_source(std::string_view source, const std::string& filename, ModuleObj* module) {
   ast::Module m = parse_module(source, filename);
-  return compile_module(m, module);
+  try {
+    return compile_module(m, module);
+  } catch (const SyntaxErrorException& e) {
+    // Scope errors are found after parsing, without the text: attach the offending line so
+    // the report shows it and a caret, as for parser errors.
+    if (!e.info().source_line.empty() || e.info().line < 1) throw;
+    SyntaxErrorInfo info = e.info();
+    size_t start = 0;
+    for (int l = 1; l < info.line && start != std::string_view::npos; l++) {
+      start = source.find('\n', start);
+      if (start != std::string_view::npos) start++;
+    }
+    if (start == std::string_view::npos) throw;
+    size_t end = source.find('\n', start);
+    info.source_line = std::string(source.substr(start, end == std::string_view::npos ? end : end - start));
+    size_t indent = info.source_line.find_first_not_of(" \t");
+    if (indent != std::string::npos) info.col = int(indent) + 1;
+    throw SyntaxErrorException(info);
+  }
 }
 
 }  // namespace stmjit
