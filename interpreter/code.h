@@ -62,6 +62,7 @@ extern ClassObj* cls_traceback;
 struct Frame;
 struct GeneratorBody {
   Frame* frame;                      // suspended frame (GC memory)
+  Value exc_state;                   // the exception its frame was handling when it yielded
   uint8_t state;                     // GenState
 };
 enum GenState : uint8_t { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };

@@ -46,6 +46,15 @@ bool gen_resume(Value gen, Value sent, Value throw_exc, Value* out) {
   Frame* f = rb->frame;
   if (state == GEN_SUSPENDED && throw_exc.is_empty()) f->stack_base()[f->sp++] = sent.is_empty() ? v_none() : sent;
   stm_write(g)->state = GEN_RUNNING;
+  // The generator's own "exception being handled" (an `except` block it yielded from) is
+  // active only while it runs; the caller's comes back when it yields, returns or raises.
+  ThreadState& ts = tstate();
+  struct ExcStateSwap {
+    ThreadState& ts;
+    Value outer;
+    ~ExcStateSwap() { ts.handled_exc = outer; }
+  } swap{ts, ts.handled_exc};
+  if (!rb->exc_state.is_empty()) ts.handled_exc = rb->exc_state;
   Value r;
   try {
     RecursionGuard guard;
@@ -67,6 +76,7 @@ bool gen_resume(Value gen, Value sent, Value throw_exc, Value* out) {
   }
   GeneratorBody* b = stm_write(g);
   if (f->yielded) {
+    b->exc_state = ts.handled_exc == swap.outer ? Value() : ts.handled_exc;
     b->state = GEN_SUSPENDED;
     *out = r;
     return true;
