@@ -17,7 +17,9 @@
 namespace stmjit {
 
 // A block the compiler is inside of, needed to unwind for break/continue/return.
-enum class FBlockKind { WhileLoop, ForLoop, TryExcept, TryFinally, FinallyEnd, HandlerCleanup, With };
+// ExceptMatch covers the `except X:` matching code of a handler section; a handler body is a
+// HandlerCleanup of its own, which is what restores the previous exception when left early.
+enum class FBlockKind { WhileLoop, ForLoop, TryExcept, TryFinally, FinallyEnd, ExceptMatch, HandlerCleanup, With };
 
 struct FBlock {
   FBlock(FBlockKind k, int h = -1, int hd = 0, int brk = -1, int cont = -1)

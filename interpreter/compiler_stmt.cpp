@@ -337,7 +337,7 @@ void Compiler::try_except(const Stmt& s) {
   emit(Op::PUSH_EXC_INFO);               // [prev, exc]
   int cleanup = new_label();
   u_->labels[size_t(cleanup)].depth = d + 2;
-  push_fblock({FBlockKind::HandlerCleanup, cleanup, d + 1});
+  push_fblock({FBlockKind::ExceptMatch, cleanup, d + 1});
   std::vector<std::pair<int, std::string>> named_cleanups;
   for (size_t i = 0; i < s.handlers.size(); i++) {
     const ExceptHandler& h = s.handlers[i];
@@ -392,6 +392,7 @@ void Compiler::unwind_fblock(const FBlock& b, bool preserve_tos) {
   switch (b.kind) {
     case FBlockKind::WhileLoop:
     case FBlockKind::TryExcept:
+    case FBlockKind::ExceptMatch:   // the handler body's own HandlerCleanup did the work
       break;
     case FBlockKind::ForLoop:
       if (preserve_tos) emit(Op::SWAP, 2);

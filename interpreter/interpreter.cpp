@@ -138,7 +138,20 @@ Value eval_frame(Frame* f, Value throw_exc) {
       if (!pending.is_empty()) {
         Value p = pending;
         pending = Value();
-        throw PyException{p};
+        if ((*ip & 0xff) == uint32_t(Op::YIELD_FROM)) {
+          // Suspended in `yield from`: throw()/close() go to the subiterator first.
+          Value out;
+          ip++;   // errors below are raised at the YIELD_FROM instruction
+          if (throw_into_subiterator(sp[-1], p, &out)) {
+            f->yielded = true;
+            f->sp = int32_t(sp - stack);
+            f->pc = int32_t(ip - instrs) - 1;
+            return out;
+          }
+          sp[-1] = out;  // the subiterator returned: `yield from` evaluates to its value
+        } else {
+          throw PyException{p};
+        }
       }
       uint32_t word, arg;
 #define DISPATCH()                        \

@@ -359,4 +359,24 @@ bool op_yield_from_step(Value it, Value sent, Value* out) {
   }
 }
 
+bool throw_into_subiterator(Value sub, Value exc, Value* out) {
+  if (exception_matches(exc, Value::from_obj(exc_GeneratorExit))) {
+    Value close = getattr_opt(sub, intern("close"));
+    if (!close.is_empty()) call0(close);
+    raise_value(exc);
+  }
+  if (kind_of(sub) == Kind::Generator) return gen_resume(sub, Value(), exc, out);
+  Value thrower = getattr_opt(sub, intern("throw"));
+  if (thrower.is_empty()) raise_value(exc);
+  try {
+    *out = call1(thrower, exc);
+    return true;
+  } catch (PyException& e) {
+    if (!exception_matches(e.exc, Value::from_obj(exc_StopIteration))) throw;
+    Value v = getattr_opt(e.exc, names.value);
+    *out = v.is_empty() ? v_none() : v;
+    return false;
+  }
+}
+
 }  // namespace stmjit

@@ -37,4 +37,10 @@ Value op_get_yield_from_iter(Value v);
 // Delegation step of `yield from`: true and *out = value to yield, or false and *out = result.
 bool op_yield_from_step(Value it, Value sent, Value* out);
 
+// generator.throw()/close() on a frame suspended in `yield from`: passes `exc` to the
+// subiterator (GeneratorExit closes it and is then raised here, as CPython does). Returns
+// true with the next yielded value, false with the subiterator's return value in *out, or
+// raises whatever the subiterator raises.
+bool throw_into_subiterator(Value sub, Value exc, Value* out);
+
 }  // namespace stmjit
