@@ -18,6 +18,9 @@ thread_local std::vector<const Obj*> repr_stack;
 struct ReprGuard {
   bool recursive = false;
   explicit ReprGuard(const Obj* o) {
+    // Deeply nested containers: CPython's limit, not the C++ stack (nor a quadratic scan).
+    if (int64_t(repr_stack.size()) >= get_recursion_limit())
+      raise(exc_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
     for (const Obj* x : repr_stack)
       if (x == o) recursive = true;
     if (!recursive) repr_stack.push_back(o);
