@@ -248,8 +248,20 @@ void import_setup_main(ModuleObj* main_module, const std::string& script_path, c
     size_t s = exe.rfind('/');
     if (s != std::string::npos) lib = exe.substr(0, s) + "/../lib/stmjit";
   }
-  Value items[2] = {make_str(dir), make_str(lib)};
-  search_path = list_from(items, lib.empty() ? 1 : 2);
+  // Like CPython: the script's folder, then PYTHONPATH's entries, then the library.
+  std::vector<Value> items{make_str(dir)};
+  if (const char* extra = getenv("PYTHONPATH")) {
+    std::string rest(extra);
+    size_t start = 0;
+    while (start <= rest.size()) {
+      size_t colon = rest.find(':', start);
+      if (colon == std::string::npos) colon = rest.size();
+      if (colon > start) items.push_back(make_str(rest.substr(start, colon - start)));
+      start = colon + 1;
+    }
+  }
+  if (!lib.empty()) items.push_back(make_str(lib));
+  search_path = list_from(items.data(), items.size());
   if (ModuleObj* sys = find_builtin_module("sys")) module_set(sys, intern("path"), Value::from_obj(search_path));
   reg().push_back({intern("__main__"), main_module});
 }
