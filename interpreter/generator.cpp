@@ -172,6 +172,7 @@ void interpreter_init() {
   def_property(cls_generator, "__name__", gen_name);
   def_property(cls_generator, "__qualname__", gen_qualname);
   init_traceback_type();
+  init_frame_builtins();
 }
 
 }  // namespace stmjit

@@ -57,6 +57,9 @@ void import_star(Value module, ModuleObj* globals, DictObj* locals_dict);
 // Registers the main module and sets sys.path = [script folder, lib folder].
 void import_setup_main(ModuleObj* main_module, const std::string& script_path, const char* exe_path);
 
+// ---- built-ins that need the interpreter's state (builtins_frame.cpp) ----
+void init_frame_builtins();
+
 // ---- disassembler (disassembler.cpp) ----
 std::string disassemble(const CodeObj* code, bool recursive = true);
 

@@ -51,7 +51,15 @@ Value getattr_impl(Value o, StrObj* name) {
     case Kind::Class: return class_getattr(o.as<ClassObj>(), name);
     case Kind::Module: return module_getattr(o.as<ModuleObj>(), name);
     case Kind::Super: return super_getattr(o.as<SuperObj>(), name);
-    default: return builtin_kind_getattr(o, cls, name);
+    default:
+      if (is_builtin_subclass_instance(o)) {
+        if (name == names.__dict__) return Value::from_obj(builtin_subclass_attrs(o));
+        Value ta = lookup_in_mro(cls, name);
+        if (!ta.is_empty() && is_data_descriptor(ta)) return bind_attr(ta, o, cls, name);
+        Value own = dict_get(builtin_subclass_attrs(o), Value::from_obj(name));
+        if (!own.is_empty()) return own;
+      }
+      return builtin_kind_getattr(o, cls, name);
   }
 }
 
@@ -79,6 +87,14 @@ Value custom_hook(Value o, StrObj* hook) {
 }
 
 }  // namespace
+
+DictObj* function_dict(FunctionObj* f) {
+  DictObj* d = f->dict.load(std::memory_order_acquire);
+  if (d) return d;
+  DictObj* fresh = dict_new();
+  if (f->dict.compare_exchange_strong(d, fresh, std::memory_order_acq_rel)) return fresh;
+  return d;   // another thread created it first
+}
 
 bool is_data_descriptor(Value attr) {
   if (attr.is_small_int() || attr.is_empty()) return false;
@@ -213,6 +229,14 @@ void generic_setattr(Value o, StrObj* name, Value v) {
     instance_store_attr(o.as<InstanceObj>(), name, v);
     return;
   }
+  if (is_builtin_subclass_instance(o)) {
+    dict_set(builtin_subclass_attrs(o), Value::from_obj(name), v);
+    return;
+  }
+  if (kind_of(o) == Kind::Function) {
+    dict_set(function_dict(o.as<FunctionObj>()), Value::from_obj(name), v);
+    return;
+  }
   raise(exc_AttributeError, "'%s' object has no attribute '%s'", class_name(cls).data(),
         str_view(name).data());
 }
@@ -239,6 +263,8 @@ void generic_delattr(Value o, StrObj* name) {
     }
   }
   if (kind_of(o) == Kind::Instance && instance_delete_attr(o.as<InstanceObj>(), name)) return;
+  if (is_builtin_subclass_instance(o) && dict_del(builtin_subclass_attrs(o), Value::from_obj(name))) return;
+  if (kind_of(o) == Kind::Function && dict_del(function_dict(o.as<FunctionObj>()), Value::from_obj(name))) return;
   raise(exc_AttributeError, "'%s' object has no attribute '%s'", class_name(cls).data(),
         str_view(name).data());
 }

@@ -37,6 +37,8 @@ Value special_attr(Value o, Kind k, StrObj* name) {
         // A snapshot: writes to it do not reach the module (modules store cells, not a dict).
         return module_getattr(f->module, names.__dict__);
       }
+      if (name == names.__dict__) return Value::from_obj(function_dict(f));
+      if (DictObj* d = f->dict.load(std::memory_order_acquire)) return dict_get(d, Value::from_obj(name));
       return Value();
     }
     case Kind::BuiltinFunction: {

@@ -201,6 +201,9 @@ ClassObj* class_new(StrObj* name, TupleObj* bases, DictObj* attrs, StrObj* modul
     ClassObj* bc = b.as<ClassObj>();
     if (is_final(bc))
       raise(exc_TypeError, "type '%s' is not an acceptable base type", class_name(bc).data());
+    if (bc->kind != Kind::Instance && !builtin_kind_subclassable(bc->kind))
+      raise(exc_TypeError, "subclassing built-in type '%s' is not supported by stmjit",
+            class_name(bc).data());
     for (int64_t j = 0; j < i; j++)
       if (bases->items[j] == b) raise(exc_TypeError, "duplicate base class %s", class_name(bc).data());
   }

@@ -221,7 +221,25 @@ GcVector<Value> collect_values(Value iterable) {
   return out;
 }
 
+namespace {
+Value get_iter_via(Value f) {
+  Value it = call0(f);
+  Kind k = kind_of(it);
+  if (k != Kind::Iterator && k != Kind::Generator && !usable(lookup_special(it, names.__next__)))
+    raise(exc_TypeError, "iter() returned non-iterator of type '%s'", type_name(it).c_str());
+  return it;
+}
+
+int64_t length_via(Value f) {
+  Value r = call0(f);
+  if (!is_int_like(r)) raise(exc_TypeError, "'%s' object cannot be interpreted as an integer", type_name(r).c_str());
+  if (int_sign(r) < 0) raise(exc_ValueError, "__len__() should return >= 0");
+  return as_index(r);
+}
+}  // namespace
+
 Value get_iter(Value o) {
+  if (Value f = user_dunder_override(o, names.__iter__); !f.is_empty()) return get_iter_via(f);
   switch (kind_of(o)) {
     case Kind::List: return Value::from_obj(iter_make(cls_iterator, o, 0, IT_LIST));
     case Kind::Tuple: return Value::from_obj(iter_make(cls_iterator, o, 0, IT_TUPLE));
@@ -243,13 +261,7 @@ Value get_iter(Value o) {
     default: break;
   }
   Value f = lookup_special(o, names.__iter__);
-  if (usable(f)) {
-    Value it = call0(f);
-    Kind k = kind_of(it);
-    if (k != Kind::Iterator && k != Kind::Generator && !usable(lookup_special(it, names.__next__)))
-      raise(exc_TypeError, "iter() returned non-iterator of type '%s'", type_name(it).c_str());
-    return it;
-  }
+  if (usable(f)) return get_iter_via(f);
   if (usable(lookup_special(o, names.__getitem__)) && kind_of(o) != Kind::Class)
     return Value::from_obj(iter_make(cls_iterator, o, 0, IT_SEQ));
   raise(exc_TypeError, "'%s' object is not iterable", type_name(o).c_str());
@@ -265,6 +277,7 @@ Value iter_next(Value it) {
 }
 
 int64_t length(Value o) {
+  if (Value f = user_dunder_override(o, names.__len__); !f.is_empty()) return length_via(f);
   switch (kind_of(o)) {
     case Kind::Str: return as_str(o)->length;
     case Kind::List: return stm_read(o.as<ListObj>())->length;
@@ -281,16 +294,12 @@ int64_t length(Value o) {
     default: break;
   }
   Value f = lookup_special(o, names.__len__);
-  if (usable(f)) {
-    Value r = call0(f);
-    if (!is_int_like(r)) raise(exc_TypeError, "'%s' object cannot be interpreted as an integer", type_name(r).c_str());
-    if (int_sign(r) < 0) raise(exc_ValueError, "__len__() should return >= 0");
-    return as_index(r);
-  }
+  if (usable(f)) return length_via(f);
   raise(exc_TypeError, "object of type '%s' has no len()", type_name(o).c_str());
 }
 
 Value getitem(Value o, Value key) {
+  if (Value f = user_dunder_override(o, names.__getitem__); !f.is_empty()) return call1(f, key);
   switch (kind_of(o)) {
     case Kind::List: return list_getitem(o.as<ListObj>(), key);
     case Kind::Tuple: return tuple_getitem(o.as<TupleObj>(), key);
@@ -318,6 +327,10 @@ Value getitem(Value o, Value key) {
 }
 
 void setitem(Value o, Value key, Value v) {
+  if (Value f = user_dunder_override(o, names.__setitem__); !f.is_empty()) {
+    call2(f, key, v);
+    return;
+  }
   switch (kind_of(o)) {
     case Kind::List: return list_setitem(o.as<ListObj>(), key, v);
     case Kind::Dict: return dict_set(o.as<DictObj>(), key, v);
@@ -332,6 +345,10 @@ void setitem(Value o, Value key, Value v) {
 }
 
 void delitem(Value o, Value key) {
+  if (Value f = user_dunder_override(o, names.__delitem__); !f.is_empty()) {
+    call1(f, key);
+    return;
+  }
   switch (kind_of(o)) {
     case Kind::List: return list_delitem(o.as<ListObj>(), key);
     case Kind::Dict:

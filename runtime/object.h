@@ -115,6 +115,10 @@ struct FunctionObj : Obj {
   TupleObj* closure;              // tuple of CellObj for code->freevars (may be null)
   StrObj* name;
   StrObj* qualname;
+  // Attributes set on the function (f.attr = v, functools.wraps): created on the first store
+  // with one CAS, so it is never part of a transaction's conflicts; the dict itself is
+  // transactional like any other.
+  std::atomic<DictObj*> dict{nullptr};
 };
 
 struct BoundMethodObj : Obj { Value self; Value func; };

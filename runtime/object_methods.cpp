@@ -256,7 +256,7 @@ Value class_call(ClassObj* cls, Value* args, int64_t nargs, TupleObj* kwnames) {
   obj = call_with_self(bind_attr(nw, Value(), cls), Value::from_obj(cls), args, nargs, kwnames);
   if (class_is_user_defined(cls) && isinstance(obj, cls)) {
     Value init = lookup_in_mro(cls, names.__init__);
-    if (kind_of(init) == Kind::Function) {
+    if (init != Value::from_obj(object_init_fn)) {
       Value r = call_with_self(init, obj, args, nargs, kwnames);
       if (!is_none(r))
         raise(exc_TypeError, "__init__() should return None, not '%s'", type_name(r).c_str());

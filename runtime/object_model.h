@@ -108,3 +108,18 @@ void init_kind_methods();        // module, method, builtin function
 void init_module_registry();     // builtins module
 
 }  // namespace stmjit
+
+namespace stmjit {
+// ---- instances of Python subclasses of built-in types (builtin_subclass.cpp) ----
+bool builtin_kind_subclassable(Kind k);
+bool is_builtin_subclass_instance(Value o);
+// `base_value` (a fresh int/float/str/tuple/list/dict/set/frozenset) re-made as an instance of
+// `cls` when cls is a Python subclass of its type; otherwise returned unchanged.
+Value as_builtin_subclass(Value base_value, Value cls);
+DictObj* builtin_subclass_attrs(Value o);
+// A dunder a Python subclass of a built-in type defines (bound to `o`), or empty.
+Value user_dunder_override(Value o, StrObj* name);
+void init_builtin_subclass_support();
+// The attribute dict of a function (created on first use).
+DictObj* function_dict(FunctionObj* f);   // after the built-in types' methods exist
+}  // namespace stmjit

@@ -185,6 +185,11 @@ bool equals(Value a, Value b) {
 
 int64_t hash_value(Value v) {
   if (v.is_small_int()) return int_hash(v);
+  if (is_builtin_subclass_instance(v)) {   // a subclass may define __hash__ or set it to None
+    if (is_none(lookup_in_mro(class_of(v), names.__hash__)))
+      raise(exc_TypeError, "unhashable type: '%s'", type_name(v).c_str());
+    if (Value f = user_dunder_override(v, names.__hash__); !f.is_empty()) return int_hash(call0(f));
+  }
   switch (kind_of(v)) {
     case Kind::Int:
     case Kind::Bool: return int_hash(v);
@@ -214,6 +219,7 @@ int64_t hash_value(Value v) {
 }
 
 bool contains(Value container, Value item) {
+  if (Value f = user_dunder_override(container, names.__contains__); !f.is_empty()) return truthy(call1(f, item));
   switch (kind_of(container)) {
     case Kind::Str:
       if (!is_str(item))

@@ -123,7 +123,7 @@ void update(SetObj* s, Value iterable) {
 
 bool is_anyset(Value v) { return is_kind(v, Kind::Set) || is_kind(v, Kind::FrozenSet); }
 
-SetObj* new_like(SetObj* s) { return set_new(s->cls == cls_frozenset); }
+SetObj* new_like(SetObj* s) { return set_new(s->cls->kind == Kind::FrozenSet); }
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // types_init.cpp: init_builtin_types_and_functions(): installs the methods of the built-in
 // types, the builtins module functions and registers the math/time/sys modules. Called once by
 // runtime_init after the class objects exist.
+#include "runtime/object_model.h"
 #include "runtime/types_internal.h"
 
 namespace stmjit {
@@ -16,6 +17,7 @@ void init_builtin_types_and_functions() {
   init_set_methods();
   init_range_slice_methods();
   init_repr_methods();
+  init_builtin_subclass_support();
   init_builtins_functions();
   init_builtins_seq_functions();
   init_std_streams();
