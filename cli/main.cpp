@@ -4,6 +4,7 @@
 // used) because Python-to-Python calls recurse the C++ interpreter; the thread is created with
 // the GC-aware pthread_create (GC_THREADS + <gc/gc.h>) so Boehm scans its stack.
 #include <pthread.h>
+#include <unistd.h>
 
 #include <gc/gc.h>
 
@@ -41,6 +42,33 @@ int usage_error(const std::string& why) {
 }
 
 // Reads the file; on failure prints CPython's message and returns false.
+// os.path.abspath: joined with the working directory, "." and ".." segments resolved
+// lexically (symbolic links are kept).
+std::string absolute_path(const std::string& path) {
+  std::string joined = path;
+  if (path.empty() || path[0] != '/') {
+    char buf[4096];
+    if (!getcwd(buf, sizeof buf)) return path;
+    joined = std::string(buf) + "/" + path;
+  }
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= joined.size()) {
+    size_t j = joined.find('/', i);
+    if (j == std::string::npos) j = joined.size();
+    std::string seg = joined.substr(i, j - i);
+    if (seg == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!seg.empty() && seg != ".") {
+      parts.push_back(seg);
+    }
+    i = j + 1;
+  }
+  std::string out;
+  for (auto& p : parts) out += "/" + p;
+  return out.empty() ? "/" : out;
+}
+
 bool read_source(const std::string& path, std::string* out) {
   errno = 0;
   std::ifstream in(path, std::ios::binary);
@@ -181,6 +209,10 @@ int main(int argc, char** argv) {
                  unsigned(static_cast<unsigned char>(job.source[size_t(bad)])), bad);
     return 2;
   }
+
+  // Like CPython 3.11: the main module's __file__, sys.path[0] and tracebacks use the absolute
+  // path of the script (sys.argv[0] stays as given).
+  job.path = absolute_path(job.path);
 
   // sys.argv = [FILE, args...]
   runtime_init(argc - 2, argv + 2);
