@@ -82,7 +82,10 @@ void Compiler::function_def(const Stmt& s) {
 }
 
 void Compiler::class_def(const Stmt& s) {
-  if (!s.keywords.empty()) error(s.pos.line, "class keyword arguments (e.g. metaclass=) are not supported by stmjit");
+  for (auto& k : s.keywords)
+    if (k.arg.empty()) error(s.pos.line, "'**' in a class statement's keywords is not supported by stmjit");
+  for (auto& b : s.exprs)
+    if (b->kind == ExprKind::Starred) error(s.pos.line, "starred base classes are not supported by stmjit");
   for (auto& d : s.decorators) {
     expr(*d);
     emit(Op::PUSH_NULL);
@@ -105,7 +108,15 @@ void Compiler::class_def(const Stmt& s) {
   make_function(cs, code, nullptr);
   load_const(str_const(s.name));
   for (auto& b : s.exprs) expr(*b);
-  emit(Op::BUILD_CLASS, uint32_t(s.exprs.size()));
+  if (s.keywords.empty()) {
+    emit(Op::BUILD_CLASS, uint32_t(s.exprs.size()));
+  } else {
+    for (auto& k : s.keywords) expr(*k.value);
+    TupleObj* kwnames = tuple_new(int64_t(s.keywords.size()));
+    for (size_t i = 0; i < s.keywords.size(); i++) kwnames->items[i] = Value::from_obj(intern(s.keywords[i].arg));
+    load_const(Value::from_obj(kwnames));
+    emit(Op::BUILD_CLASS_KW, uint32_t(s.exprs.size() + s.keywords.size()));
+  }
   for (size_t i = 0; i < s.decorators.size(); i++) emit(Op::CALL, 1);
   name_op(s.name, ExprContext::Store);
 }

@@ -14,7 +14,6 @@ namespace stmjit {
 
 namespace {
 
-inline bool is_exact(Value v, ClassObj* c) { return v.is_obj() && v.as_obj()->cls == c; }
 
 // Small-int arithmetic; false if the result does not fit or the operation needs the runtime.
 inline bool small_int_binop(BinOp op, int64_t a, int64_t b, Value* out) {
@@ -369,7 +368,15 @@ Value eval_frame(Frame* f, Value throw_exc) {
     }
     op_BUILD_CLASS: {
       Value* items = sp - arg - 2;
-      Value c = op_build_class(f, items, arg);
+      Value c = op_build_class(f, items, arg, nullptr);
+      sp = items;
+      PUSH(c);
+      DISPATCH();
+    }
+    op_BUILD_CLASS_KW: {
+      Value* items = sp - arg - 3;
+      TupleObj* kwnames = sp[-1].as<TupleObj>();
+      Value c = op_build_class(f, items, arg - kwnames->length, kwnames);
       sp = items;
       PUSH(c);
       DISPATCH();

@@ -263,20 +263,81 @@ Value op_make_function(Frame* f, Value* items, uint32_t flags, Value code) {
   return Value::from_obj(fn);
 }
 
-Value op_build_class(Frame* f, Value* items, int64_t nbases) {
+namespace {
+// The metaclass of a new class: the explicit one, made the most derived of it and the bases'.
+ClassObj* pick_metaclass(Value explicit_meta, TupleObj* bases) {
+  ClassObj* meta = cls_type;
+  if (!explicit_meta.is_empty()) {
+    if (kind_of(explicit_meta) != Kind::Class) return nullptr;   // a plain callable: just call it
+    meta = explicit_meta.as<ClassObj>();
+  }
+  for (int64_t i = 0; i < bases->length; i++) {
+    ClassObj* bm = class_of(bases->items[i]);
+    if (is_subclass(meta, bm)) continue;
+    if (is_subclass(bm, meta)) {
+      meta = bm;
+      continue;
+    }
+    raise(exc_TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                         "subclass of the metaclasses of all its bases");
+  }
+  return meta;
+}
+}  // namespace
+
+Value op_build_class(Frame* f, Value* items, int64_t nbases, TupleObj* kwnames) {
   FunctionObj* body = items[0].as<FunctionObj>();
   StrObj* name = items[1].as<StrObj>();
   TupleObj* bases = tuple_from(items + 2, nbases);
   for (int64_t i = 0; i < nbases; i++)
     if (!(bases->items[i].is_obj() && bases->items[i].as_obj()->cls->kind == Kind::Class))
       raise(exc_TypeError, "bases must be types");
-  DictObj* ns = dict_new();
+  // Split `metaclass=` from the other class keywords (which go to the metaclass / __init_subclass__).
+  Value* kwvalues = items + 2 + nbases;
+  Value explicit_meta;
+  GcVector<Value> rest_values;
+  GcVector<Value> rest_names;
+  for (int64_t i = 0; kwnames && i < kwnames->length; i++) {
+    if (str_view(kwnames->items[i].as<StrObj>()) == "metaclass") explicit_meta = kwvalues[i];
+    else {
+      rest_values.push_back(kwvalues[i]);
+      rest_names.push_back(kwnames->items[i]);
+    }
+  }
+  TupleObj* rest_kwnames = rest_names.empty() ? nullptr : tuple_from(rest_names.data(), int64_t(rest_names.size()));
+  ClassObj* meta = pick_metaclass(explicit_meta, bases);
+  Value callable_meta = meta ? Value::from_obj(meta) : explicit_meta;
+
+  // __prepare__ (a metaclass method) may supply the namespace; it must be a dict here.
+  DictObj* ns = nullptr;
+  static StrObj* prepare = intern("__prepare__");
+  Value prep = meta && meta != cls_type ? getattr_opt(callable_meta, prepare) : Value();
+  if (!prep.is_empty()) {
+    GcVector<Value> a{Value::from_obj(name), Value::from_obj(bases)};
+    a.insert(a.end(), rest_values.begin(), rest_values.end());
+    Value r = call(prep, a.data(), 2, rest_kwnames);
+    if (kind_of(r) != Kind::Dict)
+      raise(exc_TypeError, "%s.__prepare__() must return a dict (other mappings are not supported by stmjit)",
+            meta ? class_name(meta).data() : "<metaclass>");
+    ns = r.as<DictObj>();
+  } else {
+    ns = dict_new();
+  }
   Value cell = run_class_body(body, ns);
   Value modname = module_get(f->globals, names.__name__);
   StrObj* mn = (modname.is_obj() && modname.as_obj()->cls == cls_str) ? modname.as<StrObj>() : f->globals->name;
-  ClassObj* cls = class_new(name, bases, ns, mn);
-  if (cell.is_obj() && cell.as_obj()->cls == cls_cell) stm_write(cell.as<CellObj>())->value = Value::from_obj(cls);
-  return Value::from_obj(cls);
+  Value cls;
+  if (meta == cls_type) {
+    cls = Value::from_obj(class_new_full(name, bases, ns, mn, cls_type, rest_values.data(), rest_kwnames));
+  } else {
+    if (dict_get_str(ns, names.__module__).is_empty()) dict_set(ns, Value::from_obj(names.__module__), Value::from_obj(mn));
+    GcVector<Value> a{Value::from_obj(name), Value::from_obj(bases), Value::from_obj(ns)};
+    a.insert(a.end(), rest_values.begin(), rest_values.end());
+    cls = call(callable_meta, a.data(), 3, rest_kwnames);
+  }
+  if (cell.is_obj() && cell.as_obj()->cls == cls_cell && kind_of(cls) == Kind::Class)
+    stm_write(cell.as<CellObj>())->value = cls;
+  return cls;
 }
 
 Value op_load_name(Frame* f, StrObj* name) {

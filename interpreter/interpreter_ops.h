@@ -26,7 +26,8 @@ void op_before_with(Value mgr, Value* exit_out, Value* value_out);
 Value op_with_except_start(Value exit, Value exc);
 Value op_call_ex(Value f, Value argtuple, Value kwdict);
 Value op_make_function(Frame* f, Value* sp_items, uint32_t flags, Value code);
-Value op_build_class(Frame* f, Value* items, int64_t nbases);
+// items = [bodyfn, name, bases.., kwvalues..] (one value per name in kwnames, which may be null).
+Value op_build_class(Frame* f, Value* items, int64_t nbases, TupleObj* kwnames);
 Value op_load_name(Frame* f, StrObj* name);
 Value op_load_classderef(Frame* f, int32_t idx);
 void op_store_name(Frame* f, StrObj* name, Value v);

@@ -97,6 +97,7 @@ std::string exception_message(Value exc);                          // str(exc)
 
 // ---- type queries --------------------------------------------------------------------------
 ClassObj* class_of(Value v);
+inline bool is_exact(Value v, ClassObj* c) { return v.is_obj() && v.as_obj()->cls == c; }
 inline Kind kind_of(Value v) { return v.is_small_int() ? Kind::Int : v.as_obj()->cls->kind; }
 bool is_subclass(ClassObj* sub, ClassObj* base);      // mro membership
 bool isinstance(Value v, ClassObj* cls);
@@ -164,6 +165,9 @@ Value lookup_special(Value self, StrObj* name);
 
 // ---- classes and instances -----------------------------------------------------------------
 ClassObj* class_new(StrObj* name, TupleObj* bases, DictObj* attrs, StrObj* module_name);
+// The same with a metaclass (the new class's type) and class keywords for __init_subclass__.
+ClassObj* class_new_full(StrObj* name, TupleObj* bases, DictObj* attrs, StrObj* module_name, ClassObj* meta,
+                         Value* kwvalues, TupleObj* kwnames);
 InstanceObj* instance_new(ClassObj* cls);             // empty instance of a user class
 Shape* shape_add(Shape* from, StrObj* name);          // the shared child shape
 int32_t shape_find(const Shape* s, StrObj* name);     // slot index or -1
@@ -179,6 +183,8 @@ Value call_method(Value self, StrObj* name, Value* args, int64_t nargs);
 // call the `__new__` builtin their implementation registered in the class dict (it receives the
 // class as args[0]). Implemented by the object model; `call` dispatches here for Kind::Class.
 Value class_call(ClassObj* cls, Value* args, int64_t nargs, TupleObj* kwnames);
+// type.__call__: __new__ then __init__, ignoring a metaclass __call__.
+Value class_call_plain(ClassObj* cls, Value* args, int64_t nargs, TupleObj* kwnames);
 // Resumes a generator (interpreter/): next value, or empty Value when it is exhausted.
 Value generator_next(Value gen);
 Value generator_send(Value gen, Value v);

@@ -190,6 +190,11 @@ std::string class_repr(ClassObj* cls) {
 }
 
 ClassObj* class_new(StrObj* name, TupleObj* bases, DictObj* attrs, StrObj* module_name) {
+  return class_new_full(name, bases, attrs, module_name, cls_type, nullptr, nullptr);
+}
+
+ClassObj* class_new_full(StrObj* name, TupleObj* bases, DictObj* attrs, StrObj* module_name, ClassObj* meta,
+                         Value* kwvalues, TupleObj* kwnames) {
   if (!bases || bases->length == 0) {
     Value o = Value::from_obj(cls_object);
     bases = tuple_from(&o, 1);
@@ -201,7 +206,7 @@ ClassObj* class_new(StrObj* name, TupleObj* bases, DictObj* attrs, StrObj* modul
     ClassObj* bc = b.as<ClassObj>();
     if (is_final(bc))
       raise(exc_TypeError, "type '%s' is not an acceptable base type", class_name(bc).data());
-    if (bc->kind != Kind::Instance && !builtin_kind_subclassable(bc->kind))
+    if (bc->kind != Kind::Instance && bc->kind != Kind::Class && !builtin_kind_subclassable(bc->kind))
       raise(exc_TypeError, "subclassing built-in type '%s' is not supported by stmjit",
             class_name(bc).data());
     for (int64_t j = 0; j < i; j++)
@@ -209,7 +214,7 @@ ClassObj* class_new(StrObj* name, TupleObj* bases, DictObj* attrs, StrObj* modul
   }
   if (!name->interned) name = intern(str_view(name));
 
-  ClassObj* cls = gc_new<ClassObj>(cls_type);
+  ClassObj* cls = gc_new<ClassObj>(meta ? meta : cls_type);
   cls->name = name;
   cls->bases = bases;
   cls->kind = instance_kind(bases);
@@ -266,15 +271,22 @@ ClassObj* class_new(StrObj* name, TupleObj* bases, DictObj* attrs, StrObj* modul
     Value args[3] = {e.value, Value::from_obj(cls), e.key};
     call(sn, args, 3);
   }
-  // The parent's __init_subclass__ (object's does nothing).
+  // The parent's __init_subclass__ gets the class keywords (object's takes none).
+  int64_t nkw = kwnames ? kwnames->length : 0;
   for (int64_t i = 1; i < cls->mro->length; i++) {
     ClassObj* c = cls->mro->items[i].as<ClassObj>();
     Value f = class_get_own(c, names.__init_subclass__);
     if (f.is_empty()) continue;
-    if (c == cls_object) break;   // object.__init_subclass__ does nothing
+    if (c == cls_object) {
+      if (nkw > 0)
+        raise(exc_TypeError, "%s.__init_subclass__() takes no keyword arguments", class_name(cls).data());
+      break;
+    }
     if (kind_of(f) == Kind::ClassMethod) {
-      Value a = Value::from_obj(cls);
-      call(f.as<ClassMethodObj>()->func, &a, 1);
+      GcVector<Value> a(size_t(nkw + 1));
+      a[0] = Value::from_obj(cls);
+      for (int64_t k = 0; k < nkw; k++) a[size_t(k + 1)] = kwvalues[k];
+      call(f.as<ClassMethodObj>()->func, a.data(), 1, nkw ? kwnames : nullptr);
     }
     break;
   }

@@ -238,8 +238,7 @@ int64_t length_via(Value f) {
 }
 }  // namespace
 
-Value get_iter(Value o) {
-  if (Value f = user_dunder_override(o, names.__iter__); !f.is_empty()) return get_iter_via(f);
+Value get_iter_builtin(Value o) {
   switch (kind_of(o)) {
     case Kind::List: return Value::from_obj(iter_make(cls_iterator, o, 0, IT_LIST));
     case Kind::Tuple: return Value::from_obj(iter_make(cls_iterator, o, 0, IT_TUPLE));
@@ -276,8 +275,7 @@ Value iter_next(Value it) {
   return call_next_protocol(f);
 }
 
-int64_t length(Value o) {
-  if (Value f = user_dunder_override(o, names.__len__); !f.is_empty()) return length_via(f);
+int64_t length_builtin(Value o) {
   switch (kind_of(o)) {
     case Kind::Str: return as_str(o)->length;
     case Kind::List: return stm_read(o.as<ListObj>())->length;
@@ -298,8 +296,7 @@ int64_t length(Value o) {
   raise(exc_TypeError, "object of type '%s' has no len()", type_name(o).c_str());
 }
 
-Value getitem(Value o, Value key) {
-  if (Value f = user_dunder_override(o, names.__getitem__); !f.is_empty()) return call1(f, key);
+Value getitem_builtin(Value o, Value key) {
   switch (kind_of(o)) {
     case Kind::List: return list_getitem(o.as<ListObj>(), key);
     case Kind::Tuple: return tuple_getitem(o.as<TupleObj>(), key);
@@ -326,11 +323,7 @@ Value getitem(Value o, Value key) {
   raise(exc_TypeError, "'%s' object is not subscriptable", type_name(o).c_str());
 }
 
-void setitem(Value o, Value key, Value v) {
-  if (Value f = user_dunder_override(o, names.__setitem__); !f.is_empty()) {
-    call2(f, key, v);
-    return;
-  }
+void setitem_builtin(Value o, Value key, Value v) {
   switch (kind_of(o)) {
     case Kind::List: return list_setitem(o.as<ListObj>(), key, v);
     case Kind::Dict: return dict_set(o.as<DictObj>(), key, v);
@@ -344,11 +337,7 @@ void setitem(Value o, Value key, Value v) {
   raise(exc_TypeError, "'%s' object does not support item assignment", type_name(o).c_str());
 }
 
-void delitem(Value o, Value key) {
-  if (Value f = user_dunder_override(o, names.__delitem__); !f.is_empty()) {
-    call1(f, key);
-    return;
-  }
+void delitem_builtin(Value o, Value key) {
   switch (kind_of(o)) {
     case Kind::List: return list_delitem(o.as<ListObj>(), key);
     case Kind::Dict:
@@ -379,6 +368,38 @@ void init_iter_methods() {
     if (c != cls_iterator) def_method(c, "__len__", iterator_len);
   }
   def_method(cls_iterator, "__next__", iterator_next);
+}
+
+// The protocol entry points: a Python subclass of a built-in type may override the dunder.
+Value get_iter(Value o) {
+  if (Value f = user_dunder_override(o, names.__iter__); !f.is_empty()) return get_iter_via(f);
+  return get_iter_builtin(o);
+}
+
+int64_t length(Value o) {
+  if (Value f = user_dunder_override(o, names.__len__); !f.is_empty()) return length_via(f);
+  return length_builtin(o);
+}
+
+Value getitem(Value o, Value key) {
+  if (Value f = user_dunder_override(o, names.__getitem__); !f.is_empty()) return call1(f, key);
+  return getitem_builtin(o, key);
+}
+
+void setitem(Value o, Value key, Value v) {
+  if (Value f = user_dunder_override(o, names.__setitem__); !f.is_empty()) {
+    call2(f, key, v);
+    return;
+  }
+  setitem_builtin(o, key, v);
+}
+
+void delitem(Value o, Value key) {
+  if (Value f = user_dunder_override(o, names.__delitem__); !f.is_empty()) {
+    call1(f, key);
+    return;
+  }
+  delitem_builtin(o, key);
 }
 
 }  // namespace stmjit

@@ -57,7 +57,8 @@ void list_append(ListObj* l, Value v) {
 }
 
 void list_extend(ListObj* l, Value iterable) {
-  if (is_kind(iterable, Kind::Tuple) || is_kind(iterable, Kind::List)) {
+  // Exact types only: a subclass may override __iter__.
+  if (is_exact(iterable, cls_tuple) || is_exact(iterable, cls_list)) {
     GcVector<Value> v = items_of(iterable);
     ListBody* b = stm_write(l);
     ensure_capacity(b, b->length + int64_t(v.size()));

@@ -155,7 +155,11 @@ Value type_new(Value* args, int64_t nargs, TupleObj* kwnames) {
     raise(exc_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(args[2]).c_str());
   if (kind_of(args[3]) != Kind::Dict)
     raise(exc_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(args[3]).c_str());
-  return Value::from_obj(class_new(args[1].as<StrObj>(), args[2].as<TupleObj>(), args[3].as<DictObj>(), nullptr));
+  ClassObj* meta = type_arg(args[0]);
+  if (!meta || !is_subclass(meta, cls_type))
+    raise(exc_TypeError, "type.__new__(X): X is not a subtype of type");
+  return Value::from_obj(class_new_full(args[1].as<StrObj>(), args[2].as<TupleObj>(), args[3].as<DictObj>(),
+                                        nullptr, meta, args + nargs, kwnames));
 }
 
 ClassObj* self_class(Value v, const char* method) {
@@ -171,7 +175,14 @@ Value type_repr(Value* args, int64_t nargs, TupleObj* kwnames) {
 }
 
 Value type_call(Value* args, int64_t nargs, TupleObj* kwnames) {
-  return class_call(self_class(args[0], "__call__"), args + 1, nargs - 1, kwnames);
+  return class_call_plain(self_class(args[0], "__call__"), args + 1, nargs - 1, kwnames);
+}
+
+// type.__init__(cls, name, bases, ns, **kw): the work is done by type.__new__.
+Value type_init(Value* args, int64_t nargs, TupleObj*) {
+  self_class(args[0], "__init__");
+  if (nargs != 2 && nargs != 4) raise(exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+  return v_none();
 }
 
 Value type_mro(Value* args, int64_t nargs, TupleObj* kwnames) {
@@ -223,6 +234,17 @@ void ctor_lookup(ClassObj* cls, Value* nw, Value* init) {
 }  // namespace
 
 Value class_call(ClassObj* cls, Value* args, int64_t nargs, TupleObj* kwnames) {
+  // A metaclass with its own __call__ decides what calling the class does.
+  ClassObj* meta = cls->cls;
+  if (meta != cls_type && class_is_user_defined(meta)) {
+    static StrObj* call_name = intern("__call__");
+    Value mc = lookup_in_mro(meta, call_name);
+    if (kind_of(mc) != Kind::BuiltinFunction) return call(bind_attr(mc, Value::from_obj(cls), meta), args, nargs, kwnames);
+  }
+  return class_call_plain(cls, args, nargs, kwnames);
+}
+
+Value class_call_plain(ClassObj* cls, Value* args, int64_t nargs, TupleObj* kwnames) {
   if (cls == cls_type && nargs == 1 && nkw(kwnames) == 0) return Value::from_obj(class_of(args[0]));
   Value nw, cached_init;
   ctor_lookup(cls, &nw, &cached_init);
@@ -289,6 +311,7 @@ void init_object_methods() {
   def_method(cls_type, "__new__", type_new);
   def_method(cls_type, "__repr__", type_repr);
   def_method(cls_type, "__call__", type_call);
+  def_method(cls_type, "__init__", type_init);
   def_method(cls_type, "mro", type_mro);
   def_method(cls_type, "__subclasses__", type_subclasses);
 }

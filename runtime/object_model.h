@@ -123,3 +123,18 @@ void init_builtin_subclass_support();
 // The attribute dict of a function (created on first use).
 DictObj* function_dict(FunctionObj* f);   // after the built-in types' methods exist
 }  // namespace stmjit
+
+namespace stmjit {
+// ---- the built-in behaviour of each operation, ignoring overrides by Python subclasses ----
+// (used by the dunder methods of built-in types, e.g. super().__getitem__ in a dict subclass)
+Value binop_native(BinOp op, Value a, Value b);        // empty when the types do not support it
+Value compare_native(CmpOp op, Value a, Value b);      // empty when the types do not support it
+Value getitem_builtin(Value o, Value key);
+void setitem_builtin(Value o, Value key, Value v);
+void delitem_builtin(Value o, Value key);
+Value get_iter_builtin(Value o);
+int64_t length_builtin(Value o);
+bool contains_builtin(Value container, Value item);
+int64_t hash_builtin(Value v);
+void init_slot_wrappers();   // dunder methods (__add__, __getitem__, ...) of the built-in types
+}  // namespace stmjit

@@ -36,7 +36,9 @@ const OpInfo& op_info(BinOp op) {
 
 bool is_number(Value v) { return is_int_like(v) || is_float(v); }
 
-Value native_binop(BinOp op, Value a, Value b) {
+}  // namespace
+
+Value binop_native(BinOp op, Value a, Value b) {
   // bool & | ^ bool stays a bool (bool overrides these three; everything else is int math).
   if (kind_of(a) == Kind::Bool && kind_of(b) == Kind::Bool &&
       (op == BinOp::And || op == BinOp::Or || op == BinOp::Xor)) {
@@ -68,6 +70,8 @@ Value native_binop(BinOp op, Value a, Value b) {
   }
   return Value();
 }
+
+namespace {
 
 [[noreturn]] void binop_type_error(BinOp op, Value a, Value b, bool inplace) {
   Kind ka = kind_of(a);
@@ -114,20 +118,43 @@ Value dunder_binop(BinOp op, Value a, Value b) {
 
 }  // namespace
 
+namespace {
+Value binary_op_inplace_fallback(BinOp op, Value a, Value b) {
+  Value r;
+  if (!is_builtin_subclass_instance(a) && !is_builtin_subclass_instance(b)) {
+    r = binop_native(op, a, b);
+    if (!r.is_empty()) return r;
+  }
+  r = dunder_binop(op, a, b);
+  if (!r.is_empty()) return r;
+  binop_type_error(op, a, b, true);
+}
+}  // namespace
+
 Value binary_op(BinOp op, Value a, Value b) {
   if (a.is_small_int() && b.is_small_int()) {
     int64_t x = a.as_small_int(), y = b.as_small_int();
     if (op == BinOp::Add) return make_int(x + y);
     if (op == BinOp::Sub) return make_int(x - y);
   }
-  Value r = native_binop(op, a, b);
-  if (!r.is_empty()) return r;
+  Value r;
+  // Python subclasses of built-in types go through their (possibly overridden) dunders.
+  if (!is_builtin_subclass_instance(a) && !is_builtin_subclass_instance(b)) {
+    r = binop_native(op, a, b);
+    if (!r.is_empty()) return r;
+  }
   r = dunder_binop(op, a, b);
   if (!r.is_empty()) return r;
   binop_type_error(op, a, b, false);
 }
 
 Value inplace_op(BinOp op, Value a, Value b) {
+  if (op_info(op).imethod && is_builtin_subclass_instance(a)) {
+    if (Value f = user_dunder_override(a, names.*op_info(op).imethod); !f.is_empty()) {
+      Value r = call1(f, b);
+      if (r != v_not_implemented()) return r;
+    }
+  }
   Kind ka = kind_of(a);
   if (ka == Kind::List) {
     if (op == BinOp::Add) {
@@ -159,11 +186,7 @@ Value inplace_op(BinOp op, Value a, Value b) {
       if (r != v_not_implemented()) return r;
     }
   }
-  Value r = native_binop(op, a, b);
-  if (!r.is_empty()) return r;
-  r = dunder_binop(op, a, b);
-  if (!r.is_empty()) return r;
-  binop_type_error(op, a, b, true);
+  return binary_op_inplace_fallback(op, a, b);
 }
 
 Value unary_op(UnOp op, Value a) {

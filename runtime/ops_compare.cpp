@@ -62,7 +62,9 @@ const char* cmp_symbol(CmpOp op) {
 }
 
 // Comparison of built-in values; empty when the types are not natively comparable.
-Value native_compare(CmpOp op, Value a, Value b) {
+}  // namespace
+
+Value compare_native(CmpOp op, Value a, Value b) {
   bool ia = is_int_like(a), ib = is_int_like(b);
   if (ia && ib) return v_bool(cmp_result(op, int_compare(a, b)));
   bool fa = is_float(a), fb = is_float(b);
@@ -122,13 +124,17 @@ Value native_compare(CmpOp op, Value a, Value b) {
   return Value();
 }
 
+namespace {
 bool usable(Value f) { return !f.is_empty() && !is_none(f); }
-
 }  // namespace
 
 Value compare(CmpOp op, Value a, Value b) {
-  Value r = native_compare(op, a, b);
-  if (!r.is_empty()) return r;
+  Value r;
+  // Python subclasses of built-in types go through their (possibly overridden) dunders.
+  if (!is_builtin_subclass_instance(a) && !is_builtin_subclass_instance(b)) {
+    r = compare_native(op, a, b);
+    if (!r.is_empty()) return r;
+  }
   ClassObj* ta = class_of(a);
   ClassObj* tb = class_of(b);
   CmpOp sw = swapped(op);
@@ -190,6 +196,11 @@ int64_t hash_value(Value v) {
       raise(exc_TypeError, "unhashable type: '%s'", type_name(v).c_str());
     if (Value f = user_dunder_override(v, names.__hash__); !f.is_empty()) return int_hash(call0(f));
   }
+  return hash_builtin(v);
+}
+
+int64_t hash_builtin(Value v) {
+  if (v.is_small_int()) return int_hash(v);
   switch (kind_of(v)) {
     case Kind::Int:
     case Kind::Bool: return int_hash(v);
@@ -220,6 +231,10 @@ int64_t hash_value(Value v) {
 
 bool contains(Value container, Value item) {
   if (Value f = user_dunder_override(container, names.__contains__); !f.is_empty()) return truthy(call1(f, item));
+  return contains_builtin(container, item);
+}
+
+bool contains_builtin(Value container, Value item) {
   switch (kind_of(container)) {
     case Kind::Str:
       if (!is_str(item))

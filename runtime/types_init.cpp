@@ -17,6 +17,7 @@ void init_builtin_types_and_functions() {
   init_set_methods();
   init_range_slice_methods();
   init_repr_methods();
+  init_slot_wrappers();
   init_builtin_subclass_support();
   init_builtins_functions();
   init_builtins_seq_functions();

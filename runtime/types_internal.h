@@ -145,7 +145,7 @@ IterObj* iter_make(ClassObj* cls, Value source, int64_t index, int32_t mode);
 // Calls f(item) for every item of an iterable (fast paths for list/tuple); f returns false to stop.
 template <class F>
 void for_each(Value iterable, F&& f) {
-  if (is_kind(iterable, Kind::Tuple)) {
+  if (is_exact(iterable, cls_tuple)) {   // exact: a subclass may override __iter__
     TupleObj* t = iterable.as<TupleObj>();
     for (int64_t i = 0; i < t->length; i++)
       if (!f(t->items[i])) return;

@@ -1,0 +1,5 @@
+opts = {"flavor": 1}
+
+
+class C(**opts):
+    pass

@@ -1,3 +1,0 @@
-x = 1
-class C(metaclass=type):
-    pass
