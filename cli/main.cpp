@@ -140,7 +140,7 @@ int system_exit_code(Value exc) {
   return 1;
 }
 
-int run_job(Job& job) {
+int run_program(Job& job) {
   try {
     ModuleObj* m = module_new("__main__", str_new(job.path));
     CodeObj* code = compile_source(job.source, job.path, m);
@@ -169,6 +169,22 @@ int run_job(Job& job) {
     safe_flush();
     return 1;
   }
+}
+
+// Runs the program, then the atexit callbacks (after an uncaught exception's traceback, as
+// CPython does); a failing callback is reported and does not change the exit status.
+int run_job(Job& job) {
+  int rc = run_program(job);
+  if (job.dis) return rc;
+  try {
+    run_atexit_callbacks();
+    flush_std_streams();
+  } catch (PyException& e) {
+    safe_flush();
+    write_stderr("Exception ignored in atexit callback:\n" + format_exception(e.exc));
+    safe_flush();
+  }
+  return rc;
 }
 
 void* thread_main(void* arg) {

@@ -266,4 +266,15 @@ void import_setup_main(ModuleObj* main_module, const std::string& script_path, c
   reg().push_back({intern("__main__"), main_module});
 }
 
+void run_atexit_callbacks() {
+  ModuleObj* m;
+  {
+    std::lock_guard<std::recursive_mutex> g(import_lock);
+    m = find_loaded("atexit");
+  }
+  if (!m) return;
+  Value run = module_get(m, intern("_run_exitfuncs"));
+  if (!run.is_empty()) call0(run);
+}
+
 }  // namespace stmjit

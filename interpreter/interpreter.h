@@ -60,6 +60,9 @@ void import_setup_main(ModuleObj* main_module, const std::string& script_path, c
 // ---- built-ins that need the interpreter's state (builtins_frame.cpp) ----
 void init_frame_builtins();
 
+// Calls atexit._run_exitfuncs() if the program imported atexit (at exit, by the command line).
+void run_atexit_callbacks();
+
 // ---- disassembler (disassembler.cpp) ----
 std::string disassemble(const CodeObj* code, bool recursive = true);
 
