@@ -3,6 +3,7 @@
 // __format__ of user objects.
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "runtime/format_spec.h"
 #include "runtime/object_model.h"
@@ -172,10 +173,26 @@ std::string format_float_spec(double d, const FormatSpec& f) {
   if (t == 0 && prec < 0) {
     body = float_repr(a);
   } else if (t == 0) {
-    // Like 'g', but fixed-point results keep at least one digit after the point.
-    snprintf(buf, sizeof buf, "%.*g", prec == 0 ? 1 : prec, a);
-    body = buf;
-    if (body.find_first_of(".e") == std::string::npos) body += ".0";
+    // Like 'g', but fixed-point results keep at least one digit after the point, and (as in
+    // CPython's format_float_short) exponent notation starts one digit earlier.
+    int p = prec == 0 ? 1 : prec;
+    snprintf(buf, sizeof buf, "%.*e", p - 1, a);
+    std::string sci = buf;
+    int exponent = std::atoi(sci.c_str() + sci.find('e') + 1);
+    auto strip_zeros = [](std::string digits) {
+      if (digits.find('.') == std::string::npos) return digits;
+      while (digits.back() == '0') digits.pop_back();
+      if (digits.back() == '.') digits.pop_back();
+      return digits;
+    };
+    if (exponent < -4 || exponent >= p - 1) {
+      size_t e = sci.find('e');
+      body = strip_zeros(sci.substr(0, e)) + sci.substr(e);
+    } else {
+      snprintf(buf, sizeof buf, "%.*f", p - 1 - exponent, a);
+      body = strip_zeros(buf);
+      if (body.find('.') == std::string::npos) body += ".0";
+    }
   } else {
     if (prec < 0) prec = 6;
     char ct = t == 'n' ? 'g' : t == '%' ? 'f' : t;

@@ -40,7 +40,10 @@ std::unordered_map<std::string_view, StrObj*>* intern_table;
 
 StrObj* single_chars[128];
 
-bool printable(uint32_t c) {
+}  // namespace
+
+// str.isprintable for one code point (also what repr() leaves unescaped).
+bool char_is_printable(uint32_t c) {
   if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0xad) return false;
   if (c == 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
       (c >= 0x205f && c <= 0x206f) || c == 0x3000 || c == 0xfeff || (c >= 0xd800 && c <= 0xdfff) ||
@@ -48,8 +51,6 @@ bool printable(uint32_t c) {
     return false;
   return true;
 }
-
-}  // namespace
 
 StrObj* str_new(std::string_view utf8) {
   if (utf8.size() == 1 && (unsigned char)utf8[0] < 128) {
@@ -239,7 +240,7 @@ std::string str_repr_std(std::string_view s) {
       out += "\\r";
     } else if (c == '\t') {
       out += "\\t";
-    } else if (!printable(c)) {
+    } else if (!char_is_printable(c)) {
       if (c < 0x100) snprintf(buf, sizeof buf, "\\x%02x", c);
       else if (c < 0x10000) snprintf(buf, sizeof buf, "\\u%04x", c);
       else snprintf(buf, sizeof buf, "\\U%08x", c);

@@ -390,6 +390,27 @@ Value m_isalnum(Value* a, int64_t, TupleObj*) {
 }
 Value m_isspace(Value* a, int64_t, TupleObj*) { return all_chars(a, [](char32_t c) { return is_space(c); }); }
 Value m_isascii(Value* a, int64_t, TupleObj*) { return v_bool(self_str(a)->ascii); }
+Value m_isprintable(Value* a, int64_t, TupleObj*) {
+  for (char32_t c : decode(self_sv(a)))
+    if (!char_is_printable(c)) return v_false();
+  return v_true();   // the empty string is printable
+}
+// Title case: every cased run starts with an upper-case character, the rest lower case.
+Value m_istitle(Value* a, int64_t, TupleObj*) {
+  bool cased = false, previous_cased = false;
+  for (char32_t c : decode(self_sv(a))) {
+    if (is_upper(c)) {
+      if (previous_cased) return v_false();
+      previous_cased = cased = true;
+    } else if (is_lower(c)) {
+      if (!previous_cased) return v_false();
+      previous_cased = cased = true;
+    } else {
+      previous_cased = false;
+    }
+  }
+  return v_bool(cased);
+}
 
 Value case_check(Value* args, bool upper) {
   std::u32string u = decode(self_sv(args));
@@ -548,6 +569,7 @@ void init_str_methods() {
       {"lower", m_lower}, {"casefold", m_lower}, {"swapcase", m_swapcase}, {"capitalize", m_capitalize},
       {"title", m_title}, {"isdigit", m_isdigit}, {"isdecimal", m_isdigit}, {"isnumeric", m_isdigit},
       {"isalpha", m_isalpha}, {"isalnum", m_isalnum}, {"isspace", m_isspace}, {"isascii", m_isascii},
+      {"isprintable", m_isprintable}, {"istitle", m_istitle},
       {"isupper", m_isupper}, {"islower", m_islower}, {"isidentifier", m_isidentifier}, {"center", m_center},
       {"ljust", m_ljust}, {"rjust", m_rjust}, {"zfill", m_zfill}, {"partition", m_partition},
       {"rpartition", m_rpartition}, {"format", m_format}, {"format_map", m_format_map},

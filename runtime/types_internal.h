@@ -160,6 +160,8 @@ void for_each(Value iterable, F&& f) {
 }
 GcVector<Value> collect_values(Value iterable);
 
+bool char_is_printable(uint32_t c);   // str.isprintable of one code point
+
 // ---- repr and formatting ---------------------------------------------------------------------
 std::string repr_std(Value v);
 std::string str_std(Value v);
