@@ -478,7 +478,15 @@ StmtPtr Parser::parse_from_import() {
     while (accept_op(".")) s->name += "." + expect_name();
   }
   expect_kw("import");
-  if (at_op("*")) fail_at(tok(), "'import *' is not supported by stmjit");
+  if (at_op("*")) {
+    Alias star;
+    star.pos = Pos{tok().line, tok().col};
+    star.name = "*";
+    next();
+    s->names.push_back(std::move(star));
+    finish_stmt(*s);
+    return s;
+  }
   bool paren = accept_op("(");
   do {
     if (paren && at_op(")")) break;

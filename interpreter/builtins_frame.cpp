@@ -1,10 +1,12 @@
 // builtins_frame.cpp: the built-in functions that need the interpreter's state (the running
-// frame or the exception being handled): __import__, globals, locals, vars, dir, exit/quit and
-// sys.exc_info.
+// frame or the exception being handled): __import__, globals, locals, vars, dir, exit/quit,
+// exec, eval and sys.exc_info.
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "frontend/parser.h"
+#include "interpreter/compiler.h"
 #include "interpreter/interpreter.h"
 #include "runtime/object_model.h"
 #include "runtime/types_internal.h"
@@ -44,6 +46,14 @@ Value b_import(Value* args, int64_t nargs, TupleObj* kwnames) {
 }
 
 Value globals_of(Frame* f) { return module_getattr(f->globals, names.__dict__); }
+
+void copy_module_names(ModuleObj* m, DictObj* into) {
+  Value snapshot = module_getattr(m, names.__dict__);
+  for_each(snapshot, [&](Value k) {
+    dict_set(into, k, dict_get(snapshot.as<DictObj>(), k));
+    return true;
+  });
+}
 
 Value locals_of(Frame* f) {
   if (f->locals_dict) return Value::from_obj(f->locals_dict);
@@ -134,6 +144,60 @@ Value b_exit(Value* args, int64_t nargs, TupleObj* kwnames) {
   raise_value(class_call(exc_SystemExit, &code, 1, nullptr));
 }
 
+// exec(source, globals=None, locals=None) / eval(...): compiles `source` and runs it. Without
+// globals, in the caller's module, with the caller's locals (a snapshot inside functions, as in
+// CPython); with a globals dict, in a temporary module whose names are copied back to it.
+Value run_source(Value* args, int64_t nargs, TupleObj* kwnames, CompileMode mode) {
+  const char* fname = mode == CompileMode::Eval ? "eval" : "exec";
+  check_no_kwargs(fname, kwnames);
+  check_nargs(fname, nargs, 1, 3);
+  if (!is_str(args[0])) {
+    if (kind_of(args[0]) == Kind::Code) raise(exc_NotImplementedError, "%s() of code objects is not supported by stmjit", fname);
+    raise(exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+  }
+  Value globals = nargs > 1 ? args[1] : v_none();
+  Value locals = nargs > 2 ? args[2] : v_none();
+  if (!is_none(globals) && kind_of(globals) != Kind::Dict)
+    raise(exc_TypeError, "%s() globals must be a dict, not %s", fname, type_name(globals).c_str());
+  if (!is_none(locals) && kind_of(locals) != Kind::Dict)
+    raise(exc_TypeError, "locals must be a dict (other mappings are not supported by stmjit)");
+  Frame* caller = caller_frame(fname);
+  ModuleObj* target;
+  DictObj* locals_dict = is_none(locals) ? nullptr : locals.as<DictObj>();
+  if (is_none(globals)) {
+    target = caller->globals;
+    if (!locals_dict && (caller->locals_dict || caller->func)) locals_dict = locals_of(caller).as<DictObj>();
+  } else {
+    Value name = dict_get(globals.as<DictObj>(), Value::from_obj(names.__name__));
+    target = module_new(is_str(name) ? sv(name) : "builtins");
+    for_each(globals, [&](Value k) {
+      if (is_str(k)) module_set(target, intern(sv(k)), dict_get(globals.as<DictObj>(), k));
+      return true;
+    });
+  }
+  std::string source(sv(args[0]));
+  CodeObj* code;
+  try {
+    code = compile_source_mode(source, "<string>", target, mode);
+  } catch (SyntaxErrorException& e) {
+    const SyntaxErrorInfo& i = e.info();
+    raise_value(make_exception(i.type == "IndentationError" ? exc_IndentationError : exc_SyntaxError,
+                               i.message + " (<string>, line " + std::to_string(i.line) + ")"));
+  }
+  Value result;
+  try {
+    result = run_code_with_locals(code, target, locals_dict);
+  } catch (PyException&) {
+    if (!is_none(globals)) copy_module_names(target, globals.as<DictObj>());
+    throw;
+  }
+  if (!is_none(globals)) copy_module_names(target, globals.as<DictObj>());
+  return mode == CompileMode::Eval ? result : v_none();
+}
+
+Value b_exec(Value* args, int64_t nargs, TupleObj* kwnames) { return run_source(args, nargs, kwnames, CompileMode::Exec); }
+Value b_eval(Value* args, int64_t nargs, TupleObj* kwnames) { return run_source(args, nargs, kwnames, CompileMode::Eval); }
+
 // sys.exc_info(): (type, value, traceback) of the exception being handled, or three Nones.
 Value sys_exc_info(Value*, int64_t nargs, TupleObj* kwnames) {
   check_no_kwargs("exc_info", kwnames);
@@ -154,7 +218,7 @@ void init_frame_builtins() {
   ModuleObj* b = builtins_module();
   struct { const char* name; NativeFn fn; } table[] = {
       {"__import__", b_import}, {"globals", b_globals}, {"locals", b_locals}, {"vars", b_vars},
-      {"dir", b_dir}, {"exit", b_exit}, {"quit", b_exit},
+      {"dir", b_dir}, {"exit", b_exit}, {"quit", b_exit}, {"exec", b_exec}, {"eval", b_eval},
   };
   for (auto& e : table) module_set(b, intern(e.name), Value::from_obj(make_builtin(e.name, e.fn)));
   if (ModuleObj* sys = find_builtin_module("sys"))

@@ -207,9 +207,12 @@ Value run_class_body(FunctionObj* body, DictObj* ns) {
   return eval_frame(f);
 }
 
-Value run_module_code(CodeObj* code, ModuleObj* m) {
+Value run_module_code(CodeObj* code, ModuleObj* m) { return run_code_with_locals(code, m, nullptr); }
+
+Value run_code_with_locals(CodeObj* code, ModuleObj* m, DictObj* locals) {
   Frame* f = static_cast<Frame*>(alloca(frame_size(code)));
   init_frame(f, code, nullptr, m);
+  f->locals_dict = locals;
   RecursionGuard guard;
   return eval_frame(f);
 }

@@ -9,7 +9,8 @@
 
 namespace stmjit {
 
-Compiler::Compiler(const ast::Module& m, ModuleObj* module) : mod_(m), module_(module) {}
+Compiler::Compiler(const ast::Module& m, ModuleObj* module, CompileMode mode)
+    : mod_(m), module_(module), mode_(mode) {}
 
 void Compiler::error(int line, const std::string& msg) {
   SyntaxErrorInfo info;
@@ -22,8 +23,17 @@ void Compiler::error(int line, const std::string& msg) {
 
 CodeObj* Compiler::compile() {
   st_ = build_symtable(mod_);
+  if (mode_ != CompileMode::Module) st_->top->top_level_name_ops = true;
   enter_unit(st_->top.get());
   u_->flags = CO_MODULE;
+  if (mode_ == CompileMode::Eval) {
+    // compile_source_mode checked that the body is one expression statement.
+    set_line(mod_.body[0]->pos.line);
+    expr(*mod_.body[0]->value);
+    emit(Op::RETURN_VALUE);
+    u_->unreachable = true;
+    return leave_unit();
+  }
   if (!mod_.body.empty()) set_line(mod_.body[0]->pos.line);
   // A module docstring becomes __doc__.
   if (!mod_.body.empty() && mod_.body[0]->kind == ast::StmtKind::Expr &&
@@ -200,9 +210,23 @@ CodeObj* compile_module(const ast::Module& m, ModuleObj* module) {
 }
 
 CodeObj* compile_source(std::string_view source, const std::string& filename, ModuleObj* module) {
+  return compile_source_mode(source, filename, module, CompileMode::Module);
+}
+
+CodeObj* compile_source_mode(std::string_view source, const std::string& filename, ModuleObj* module,
+                             CompileMode mode) {
   ast::Module m = parse_module(source, filename);
+  if (mode == CompileMode::Eval && (m.body.size() != 1 || m.body[0]->kind != ast::StmtKind::Expr)) {
+    SyntaxErrorInfo info;
+    info.message = "invalid syntax";
+    info.filename = filename;
+    info.line = m.body.empty() ? 1 : m.body[0]->pos.line;
+    info.col = m.body.empty() ? 1 : m.body[0]->pos.col + 1;
+    throw SyntaxErrorException(info);
+  }
   try {
-    return compile_module(m, module);
+    Compiler c(m, module, mode);
+    return c.compile();
   } catch (const SyntaxErrorException& e) {
     // Scope errors are found after parsing, without the text: attach the offending line so
     // the report shows it and a caret, as for parser errors.

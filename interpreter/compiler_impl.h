@@ -55,12 +55,13 @@ struct Unit {
 
 class Compiler {
  public:
-  Compiler(const ast::Module& m, ModuleObj* module);
+  Compiler(const ast::Module& m, ModuleObj* module, CompileMode mode = CompileMode::Module);
   CodeObj* compile();
 
  private:
   const ast::Module& mod_;
   ModuleObj* module_;
+  CompileMode mode_;
   std::unique_ptr<SymbolTable> st_;
   std::vector<Unit*> units_;
   Unit* u_ = nullptr;

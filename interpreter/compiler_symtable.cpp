@@ -15,7 +15,7 @@ namespace stmjit {
 using namespace ast;
 
 NameKind Scope::kind_of(const std::string& n) const {
-  if (kind == ScopeKind::Module) return NameKind::Global;
+  if (kind == ScopeKind::Module) return top_level_name_ops ? NameKind::Name : NameKind::Global;
   if (explicit_globals.count(n)) return NameKind::Global;
   if (kind == ScopeKind::Class) {
     if (nonlocals.count(n)) return NameKind::Deref;

@@ -26,6 +26,8 @@ Value call_function(FunctionObj* fn, Value* args, int64_t nargs, TupleObj* kwnam
 Value run_class_body(FunctionObj* body, DictObj* ns);
 // Runs module-level code with `m` as globals.
 Value run_module_code(CodeObj* code, ModuleObj* m);
+// The same with a locals dict for LOAD_NAME/STORE_NAME (exec/eval code), which may be null.
+Value run_code_with_locals(CodeObj* code, ModuleObj* m, DictObj* locals);
 
 // RAII: counts one Python frame against the recursion limit and checks the C++ stack.
 class RecursionGuard {

@@ -42,6 +42,7 @@ struct Scope {
   bool is_generator = false;
   bool is_comprehension = false;
   bool has_class_cell_use = false;   // uses super() / __class__
+  bool top_level_name_ops = false;   // module scope of exec()/eval() code: names via LOAD_NAME
   int first_line = 0;
   NameList params;                // in binding order
   NameList bound;                 // assigned / imported / defined here (incl. params)
