@@ -173,6 +173,7 @@ void interpreter_init() {
   def_property(cls_generator, "__qualname__", gen_qualname);
   init_traceback_type();
   init_frame_builtins();
+  init_unsupported_builtins();
 }
 
 }  // namespace stmjit

@@ -136,5 +136,7 @@ Value get_iter_builtin(Value o);
 int64_t length_builtin(Value o);
 bool contains_builtin(Value container, Value item);
 int64_t hash_builtin(Value v);
-void init_slot_wrappers();   // dunder methods (__add__, __getitem__, ...) of the built-in types
+void init_slot_wrappers();
+void init_str_translate();   // str.maketrans / str.translate
+void init_unsupported_builtins();   // last: placeholders for what stmjit lacks (builtins_unsupported.cpp)   // dunder methods (__add__, __getitem__, ...) of the built-in types
 }  // namespace stmjit

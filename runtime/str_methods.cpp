@@ -7,6 +7,7 @@
 #include <cwctype>
 #include <locale.h>
 
+#include "runtime/object_model.h"
 #include "runtime/types_internal.h"
 
 namespace stmjit {
@@ -577,6 +578,7 @@ void init_str_methods() {
       {"encode", m_encode},
   };
   for (auto& e : table) def_method(cls_str, e.name, e.fn);
+  init_str_translate();
 }
 
 }  // namespace stmjit
