@@ -30,7 +30,11 @@ const char* cname(StrObj* name) { return name ? str_view(name).data() : "?"; }
 Value instance_getattr(InstanceObj* o, StrObj* name) {
   ClassObj* cls = o->cls;
   if (name == names.__class__) return Value::from_obj(cls);
-  if (name == names.__dict__) return Value::from_obj(instance_dict_snapshot(o));
+  if (name == names.__dict__) {
+    if (!class_has_instance_dict(cls))
+      raise(exc_AttributeError, "'%s' object has no attribute '__dict__'", class_name(cls).data());
+    return Value::from_obj(instance_dict(o));
+  }
   Value ta = lookup_in_mro(cls, name);
   if (!ta.is_empty() && is_data_descriptor(ta)) return bind_attr(ta, Value::from_obj(o), cls, name);
   Value v = instance_load_attr(o, name);

@@ -24,6 +24,7 @@ InstanceObj* instance_new(ClassObj* cls) {
 
 Value instance_load_attr(InstanceObj* o, StrObj* name) {
   const InstanceBody* b = stm_read(o);
+  if (b->dict) return dict_get(b->dict, Value::from_obj(name));
   int32_t i = shape_find(b->shape, name);
   return i < 0 ? Value() : instance_slot_load(b, i);
 }
@@ -54,20 +55,24 @@ bool name_in_slots(Value slots, StrObj* name) {
 }
 
 // A class whose every Python-defined class in the MRO declares __slots__ (without "__dict__")
-// only accepts the declared names.
-void check_slots(ClassObj* cls, StrObj* name) {
+// only accepts the declared names. True when `name` may be stored.
+bool slots_allow(ClassObj* cls, StrObj* name) {
   bool restricted = false;
   bool allowed = false;
   for (int64_t i = 0; i < cls->mro->length; i++) {
     ClassObj* c = cls->mro->items[i].as<ClassObj>();
     if (c == cls_object) continue;
-    if (!class_is_user_defined(c)) return;   // built-in exceptions have a __dict__
+    if (!class_is_user_defined(c)) return true;   // built-in exceptions have a __dict__
     Value slots = class_get_own(c, names.__slots__);
-    if (slots.is_empty()) return;
+    if (slots.is_empty()) return true;
     restricted = true;
     if (name_in_slots(slots, name) || name_in_slots(slots, names.__dict__)) allowed = true;
   }
-  if (restricted && !allowed)
+  return !restricted || allowed;
+}
+
+void check_slots(ClassObj* cls, StrObj* name) {
+  if (!slots_allow(cls, name))
     raise(exc_AttributeError, "'%s' object has no attribute '%s'", class_name(cls).data(),
           str_view(name).data());
 }
@@ -93,6 +98,10 @@ void ensure_capacity(InstanceBody* b, int64_t nslots) {
 
 void instance_store_attr(InstanceObj* o, StrObj* name, Value v) {
   InstanceBody* b = stm_write(o);
+  if (b->dict) {
+    dict_set(b->dict, Value::from_obj(name), v);
+    return;
+  }
   Shape* s = b->shape;
   if (!s)
     raise(exc_AttributeError, "'%s' object has no attribute '%s'", class_name(o->cls).data(),
@@ -116,6 +125,7 @@ void instance_store_attr(InstanceObj* o, StrObj* name, Value v) {
 
 bool instance_delete_attr(InstanceObj* o, StrObj* name) {
   InstanceBody* b = stm_write(o);
+  if (b->dict) return dict_del(b->dict, Value::from_obj(name));
   Shape* s = b->shape;
   int32_t del = shape_find(s, name);
   if (del < 0) return false;
@@ -136,12 +146,26 @@ bool instance_delete_attr(InstanceObj* o, StrObj* name) {
   return true;
 }
 
-DictObj* instance_dict_snapshot(InstanceObj* o) {
+bool class_has_instance_dict(ClassObj* cls) {
+  if (cls == cls_object || !cls->root_shape) return false;
+  return slots_allow(cls, names.__dict__);
+}
+
+DictObj* instance_dict(InstanceObj* o) {
+  const InstanceBody* rb = stm_read(o);
+  if (rb->dict) return rb->dict;
   DictObj* d = dict_new();
-  const InstanceBody* b = stm_read(o);
-  if (!b->shape) return d;
-  for (int32_t i = 0; i < b->shape->nslots; i++)
-    dict_set(d, Value::from_obj(b->shape->names[i]), instance_slot_load(b, i));
+  if (!rb->shape) return d;   // object() instances: no attributes, and no storage for any
+  for (int32_t i = 0; i < rb->shape->nslots; i++)
+    dict_set(d, Value::from_obj(rb->shape->names[i]), instance_slot_load(rb, i));
+  // Switch to dict mode: shape-keyed inline caches stop matching this instance, so every
+  // later access goes through the slow paths, which use the dict.
+  InstanceBody* b = stm_write(o);
+  b->dict = d;
+  b->shape = nullptr;
+  for (Value& v : b->inline_slots) v = Value();
+  b->overflow = nullptr;
+  b->overflow_capacity = 0;
   return d;
 }
 

@@ -163,10 +163,13 @@ struct ClassObj : MutObj<ClassBody> {
 
 constexpr int kInlineSlots = 6;
 struct InstanceBody {
-  Shape* shape;
+  Shape* shape;                   // null in dict mode (and for object() instances)
   Value inline_slots[kInlineSlots];
   Value* overflow;                // slots >= kInlineSlots (GC array)
   int64_t overflow_capacity;
+  // Dict mode: once a program takes `obj.__dict__`, the attributes move into this dict, which
+  // the program then reads and writes directly (a live view, as in CPython).
+  DictObj* dict;
 };
 struct InstanceObj : MutObj<InstanceBody> {};
 

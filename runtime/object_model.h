@@ -81,7 +81,10 @@ InstanceAttrPlan instance_attr_plan(Shape* shape, StrObj* name);
 Value instance_load_attr(InstanceObj* o, StrObj* name);      // empty if absent
 void instance_store_attr(InstanceObj* o, StrObj* name, Value v);
 bool instance_delete_attr(InstanceObj* o, StrObj* name);     // false if absent
-DictObj* instance_dict_snapshot(InstanceObj* o);            // fresh dict of the attributes
+// The instance's attribute dict, a live view: the instance switches to dict mode (instance.cpp).
+DictObj* instance_dict(InstanceObj* o);
+// False for object() and for classes whose instances only have __slots__.
+bool class_has_instance_dict(ClassObj* cls);
 // Generic object.__setattr__ / object.__delattr__ (descriptors, then the instance slots).
 void generic_setattr(Value o, StrObj* name, Value v);
 void generic_delattr(Value o, StrObj* name);
