@@ -39,7 +39,20 @@ STMJIT_BUILTIN_CLASSES(STMJIT_DECLARE_CLASS)
   X(TypeError, Exception) X(ValueError, Exception) X(UnicodeError, ValueError)                \
   X(ImportError, Exception) X(ModuleNotFoundError, ImportError) X(OSError, Exception)         \
   X(FileNotFoundError, OSError) X(SyntaxError, Exception) X(IndentationError, SyntaxError)    \
-  X(MemoryError, Exception) X(EOFError, Exception)
+  X(MemoryError, Exception) X(EOFError, Exception) X(StopAsyncIteration, Exception)             \
+  X(BufferError, Exception) X(FloatingPointError, ArithmeticError) X(ReferenceError, Exception) \
+  X(SystemError, Exception) X(TabError, IndentationError) X(UnicodeDecodeError, UnicodeError)   \
+  X(UnicodeEncodeError, UnicodeError) X(UnicodeTranslateError, UnicodeError)                     \
+  X(TimeoutError, OSError) X(BlockingIOError, OSError) X(ChildProcessError, OSError)            \
+  X(ConnectionError, OSError) X(BrokenPipeError, ConnectionError)                               \
+  X(ConnectionAbortedError, ConnectionError) X(ConnectionRefusedError, ConnectionError)         \
+  X(ConnectionResetError, ConnectionError) X(FileExistsError, OSError)                          \
+  X(InterruptedError, OSError) X(IsADirectoryError, OSError) X(NotADirectoryError, OSError)     \
+  X(PermissionError, OSError) X(ProcessLookupError, OSError) X(Warning, Exception)              \
+  X(UserWarning, Warning) X(DeprecationWarning, Warning) X(PendingDeprecationWarning, Warning)  \
+  X(SyntaxWarning, Warning) X(RuntimeWarning, Warning) X(FutureWarning, Warning)                \
+  X(ImportWarning, Warning) X(UnicodeWarning, Warning) X(BytesWarning, Warning)                 \
+  X(ResourceWarning, Warning) X(EncodingWarning, Warning)
 #define STMJIT_DECLARE_EXC(n, base) extern ClassObj* exc_##n;
 STMJIT_EXCEPTIONS(STMJIT_DECLARE_EXC)
 #undef STMJIT_DECLARE_EXC

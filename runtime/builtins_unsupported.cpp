@@ -19,6 +19,8 @@ const Unsupported kUnsupported[] = {
     {"help", "help() is not supported by stmjit"},
     {"aiter", "asynchronous iteration is not supported by stmjit"},
     {"anext", "asynchronous iteration is not supported by stmjit"},
+    {"ExceptionGroup", "exception groups are not supported by stmjit"},
+    {"BaseExceptionGroup", "exception groups are not supported by stmjit"},
 };
 
 // A placeholder is a builtin whose bound `self` is its message (a native function has no

@@ -3,6 +3,7 @@
 // has raise/raise_value/make_exception, `except` matching, str()/repr() of exceptions, and the
 // methods of BaseException and the subclasses with extra attributes (SystemExit.code,
 // StopIteration.value, OSError.errno/strerror/filename, KeyError's str).
+#include <cerrno>
 #include <cstdio>
 
 #include "runtime/object_model.h"
@@ -208,6 +209,26 @@ void init_exception_methods() {
   class_set_attr(exc_OSError, n_errno(), v_none());
   class_set_attr(exc_OSError, n_strerror(), v_none());
   class_set_attr(exc_OSError, n_filename(), v_none());
+}
+
+ClassObj* oserror_subclass(int err) {
+  switch (err) {
+    case ENOENT: return exc_FileNotFoundError;
+    case EACCES: case EPERM: return exc_PermissionError;
+    case EEXIST: return exc_FileExistsError;
+    case EISDIR: return exc_IsADirectoryError;
+    case ENOTDIR: return exc_NotADirectoryError;
+    case EINTR: return exc_InterruptedError;
+    case ETIMEDOUT: return exc_TimeoutError;
+    case ECHILD: return exc_ChildProcessError;
+    case ESRCH: return exc_ProcessLookupError;
+    case EPIPE: case ESHUTDOWN: return exc_BrokenPipeError;
+    case ECONNABORTED: return exc_ConnectionAbortedError;
+    case ECONNREFUSED: return exc_ConnectionRefusedError;
+    case ECONNRESET: return exc_ConnectionResetError;
+    case EAGAIN: case EALREADY: case EINPROGRESS: return exc_BlockingIOError;
+    default: return exc_OSError;
+  }
 }
 
 }  // namespace stmjit

@@ -1,6 +1,7 @@
 // stdio.cpp: buffered standard output (flushed when large, before anything goes to stderr, and
 // at exit), the sys.stdout / sys.stderr objects, text files from open() (read, readline,
 // readlines, write, close, iteration, context manager), and the print() builtin.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -180,15 +181,22 @@ Value open_builtin(Value* args, int64_t nargs, TupleObj* kwnames) {
   std::string cmode;
   for (char c : mode) {
     if (c == 'b') raise(exc_ValueError, "binary mode is not supported by stmjit");
-    if (c == 'r' || c == 'w' || c == 'a' || c == '+' || c == 'x') cmode += c == 'x' ? 'w' : c;
+    if (c == 'r' || c == 'w' || c == 'a' || c == '+') cmode += c;
+    else if (c == 'x') cmode += "wx";   // glibc: 'x' = fail if the file exists
     else if (c != 't') raise(exc_ValueError, "invalid mode: '%s'", mode.c_str());
   }
   if (cmode.empty()) cmode = "r";
   std::string path(sv(file));
   FILE* f = fopen(path.c_str(), cmode.c_str());
+  struct stat st;
+  if (f && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {   // reading a directory "opens"
+    fclose(f);
+    f = nullptr;
+    errno = EISDIR;
+  }
   if (!f) {
     int err = errno;
-    ClassObj* cls = err == ENOENT ? exc_FileNotFoundError : exc_OSError;
+    ClassObj* cls = oserror_subclass(err);
     Value items[2] = {make_int(err), make_str(strerror(err))};
     Value exc = make_exception(cls, "");
     setattr(exc, names.args, Value::from_obj(tuple_from(items, 2)));

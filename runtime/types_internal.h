@@ -160,7 +160,9 @@ void for_each(Value iterable, F&& f) {
 }
 GcVector<Value> collect_values(Value iterable);
 
-bool char_is_printable(uint32_t c);   // str.isprintable of one code point
+bool char_is_printable(uint32_t c);
+// The OSError subclass CPython uses for an errno value (FileNotFoundError for ENOENT, ...).
+ClassObj* oserror_subclass(int err);   // str.isprintable of one code point
 
 // ---- repr and formatting ---------------------------------------------------------------------
 std::string repr_std(Value v);
