@@ -238,7 +238,16 @@ void generic_setattr(Value o, StrObj* name, Value v) {
     return;
   }
   if (kind_of(o) == Kind::Function) {
-    dict_set(function_dict(o.as<FunctionObj>()), Value::from_obj(name), v);
+    FunctionObj* f = o.as<FunctionObj>();
+    if (name == names.__name__ || name == names.__qualname__) {
+      // Renaming a function (decorators do it) is a plain store: the same value is stored again
+      // if a transaction that did it is retried.
+      if (kind_of(v) != Kind::Str)
+        raise(exc_TypeError, "%s must be set to a string object", str_view(name).data());
+      (name == names.__name__ ? f->name : f->qualname) = v.as<StrObj>();
+      return;
+    }
+    dict_set(function_dict(f), Value::from_obj(name), v);
     return;
   }
   raise(exc_AttributeError, "'%s' object has no attribute '%s'", class_name(cls).data(),
