@@ -42,6 +42,7 @@ CodeObj* Compiler::compile() {
     load_const(str_const(mod_.body[0]->value->str_value));
     emit(Op::STORE_GLOBAL, uint32_t(add_name("__doc__")));
   }
+  setup_annotations(mod_.body);
   stmts(mod_.body);
   return leave_unit();
 }

@@ -92,6 +92,8 @@ class Compiler {
   void stmt(const ast::Stmt& s);
   void function_def(const ast::Stmt& s);
   void class_def(const ast::Stmt& s);
+  void setup_annotations(const ast::StmtList& body);
+  void ann_assign(const ast::Stmt& s);
   void assign(const ast::Stmt& s);
   void aug_assign(const ast::Stmt& s);
   void for_stmt(const ast::Stmt& s);

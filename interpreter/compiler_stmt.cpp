@@ -22,12 +22,7 @@ void Compiler::stmt(const Stmt& s) {
       break;
     case StmtKind::Assign: assign(s); break;
     case StmtKind::AugAssign: aug_assign(s); break;
-    case StmtKind::AnnAssign:
-      if (s.value) {
-        expr(*s.value);
-        store_target(*s.targets[0]);
-      }
-      break;
+    case StmtKind::AnnAssign: ann_assign(s); break;
     case StmtKind::For: for_stmt(s); break;
     case StmtKind::While: while_stmt(s); break;
     case StmtKind::If: if_stmt(s); break;
@@ -81,6 +76,43 @@ void Compiler::function_def(const Stmt& s) {
   name_op(s.name, ExprContext::Store);
 }
 
+// Whether a module or class body has annotated assignments (not counting nested functions
+// and classes): then it gets an __annotations__ dict, as CPython's SETUP_ANNOTATIONS does.
+namespace {
+bool has_annotations(const StmtList& body) {
+  for (auto& s : body) {
+    if (s->kind == StmtKind::AnnAssign) return true;
+    if (s->kind == StmtKind::FunctionDef || s->kind == StmtKind::ClassDef) continue;
+    if (has_annotations(s->body) || has_annotations(s->orelse) || has_annotations(s->finalbody)) return true;
+    for (auto& h : s->handlers)
+      if (has_annotations(h.body)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+void Compiler::setup_annotations(const StmtList& body) {
+  if (!has_annotations(body)) return;
+  emit(Op::BUILD_MAP, 0);
+  name_op("__annotations__", ExprContext::Store);
+}
+
+// x: T = v. At module and class level a simple name's annotation is evaluated and recorded in
+// __annotations__; in functions annotations are not evaluated (as in CPython).
+void Compiler::ann_assign(const Stmt& s) {
+  if (s.value) {
+    expr(*s.value);
+    store_target(*s.targets[0]);
+  }
+  ScopeKind k = u_->scope->kind;
+  if ((k == ScopeKind::Module || k == ScopeKind::Class) && s.targets[0]->kind == ExprKind::Name) {
+    expr(*s.test);
+    name_op("__annotations__", ExprContext::Load);
+    load_const(str_const(s.targets[0]->name));
+    emit(Op::STORE_SUBSCR);
+  }
+}
+
 void Compiler::class_def(const Stmt& s) {
   for (auto& k : s.keywords)
     if (k.arg.empty()) error(s.pos.line, "'**' in a class statement's keywords is not supported by stmjit");
@@ -102,6 +134,7 @@ void Compiler::class_def(const Stmt& s) {
     load_const(str_const(s.body[0]->value->str_value));
     emit(Op::STORE_NAME, uint32_t(add_name("__doc__")));
   }
+  setup_annotations(s.body);
   stmts(s.body);
   CodeObj* code = leave_unit();
   set_line(s.pos.line);
