@@ -42,6 +42,7 @@ struct Comprehension {      // for target in iter if ifs...
 struct Arg {
   Pos pos;
   std::string name;
+  ExprPtr annotation;             // null if none
 };
 
 struct Arguments {          // def f(a, b=1, *args, c, d=2, **kw)
@@ -52,6 +53,7 @@ struct Arguments {          // def f(a, b=1, *args, c, d=2, **kw)
   std::vector<Arg> kwonly;
   std::vector<ExprPtr> kw_defaults;  // one per kwonly; null entry = required
   std::unique_ptr<Arg> kwarg;     // **kw (null if absent)
+  ExprPtr returns;                // `-> T` of a def (null if absent)
 };
 
 enum class ExprKind {

@@ -571,8 +571,8 @@ std::unique_ptr<Arguments> Parser::parse_parameters(std::string_view close, bool
     if (!seen.insert(out.name).second)
       defer_error(t.line, t.col, "duplicate argument '" + out.name + "' in function definition",
                   t.end_col);
-    // Annotations are parsed and dropped (`*args: *Ts` is valid in 3.11).
-    if (annotations && accept_op(":")) parse_star_expression();
+    // `*args: *Ts` is valid in 3.11, hence a star expression.
+    if (annotations && accept_op(":")) out.annotation = parse_star_expression();
   };
   while (!at_op(close)) {
     const Token& t = tok();

@@ -423,7 +423,7 @@ StmtPtr Parser::parse_def(ExprList decorators) {
   expect_op("(");
   s->arguments = parse_parameters(")", true);
   expect_op(")");
-  if (accept_op("->")) parse_expression();  // return annotation: parsed and dropped
+  if (accept_op("->")) s->arguments->returns = parse_expression();
   expect_colon();
   scopes_.push_back(Scope{true, 0});
   parse_block(s->body, "function definition", kw.line);

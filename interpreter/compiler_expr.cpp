@@ -412,6 +412,28 @@ void Compiler::make_function(Scope* scope, CodeObj* code, const Arguments* args)
       emit(Op::BUILD_MAP, uint32_t(n));
       flags |= 2;
     }
+    // Annotations: a dict {parameter: annotation, "return": annotation} (flag 8).
+    int na = 0;
+    auto annotation = [&](const ast::Arg& p) {
+      if (!p.annotation) return;
+      load_const(str_const(p.name));
+      expr(*p.annotation);
+      na++;
+    };
+    for (auto& p : args->posonly) annotation(p);
+    for (auto& p : args->args) annotation(p);
+    if (args->vararg) annotation(*args->vararg);
+    for (auto& p : args->kwonly) annotation(p);
+    if (args->kwarg) annotation(*args->kwarg);
+    if (args->returns) {
+      load_const(str_const("return"));
+      expr(*args->returns);
+      na++;
+    }
+    if (na) {
+      emit(Op::BUILD_MAP, uint32_t(na));
+      flags |= 8;
+    }
   }
   if (!scope->frees.order.empty()) {
     Scope* s = u_->scope;

@@ -80,6 +80,16 @@ class Builder {
     for (auto& d : a.defaults) expr(*d, outer);
     for (auto& d : a.kw_defaults)
       if (d) expr(*d, outer);
+    // Annotations are evaluated in the enclosing scope when the def runs.
+    auto annotation = [&](const Arg& p) {
+      if (p.annotation) expr(*p.annotation, outer);
+    };
+    for (auto& p : a.posonly) annotation(p);
+    for (auto& p : a.args) annotation(p);
+    for (auto& p : a.kwonly) annotation(p);
+    if (a.vararg) annotation(*a.vararg);
+    if (a.kwarg) annotation(*a.kwarg);
+    if (a.returns) expr(*a.returns, outer);
     for (auto& p : a.posonly) param(inner, p.name);
     for (auto& p : a.args) param(inner, p.name);
     for (auto& p : a.kwonly) param(inner, p.name);

@@ -49,6 +49,7 @@ std::string meaning(const CodeObj* c, Op op, uint32_t arg) {
         std::string s;
         if (arg & 1) s += "defaults";
         if (arg & 2) s += std::string(s.empty() ? "" : ", ") + "kwdefaults";
+        if (arg & 8) s += std::string(s.empty() ? "" : ", ") + "annotations";
         if (arg & 4) s += std::string(s.empty() ? "" : ", ") + "closure";
         return s;
       }

@@ -259,6 +259,7 @@ Value op_make_function(Frame* f, Value* items, uint32_t flags, Value code) {
   int i = 0;
   if (flags & 1) fn->defaults = items[i++].as<TupleObj>();
   if (flags & 2) fn->kwdefaults = items[i++].as<DictObj>();
+  if (flags & 8) fn->annotations.store(items[i++].as<DictObj>(), std::memory_order_relaxed);
   if (flags & 4) fn->closure = items[i++].as<TupleObj>();
   return Value::from_obj(fn);
 }

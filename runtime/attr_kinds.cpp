@@ -38,6 +38,15 @@ Value special_attr(Value o, Kind k, StrObj* name) {
         return module_getattr(f->module, names.__dict__);
       }
       if (name == names.__dict__) return Value::from_obj(function_dict(f));
+      static StrObj* annotations = intern("__annotations__");
+      if (name == annotations) {
+        DictObj* d = f->annotations.load(std::memory_order_acquire);
+        if (!d) {
+          DictObj* fresh = dict_new();
+          d = f->annotations.compare_exchange_strong(d, fresh, std::memory_order_acq_rel) ? fresh : d;
+        }
+        return Value::from_obj(d);
+      }
       if (DictObj* d = f->dict.load(std::memory_order_acquire)) return dict_get(d, Value::from_obj(name));
       return Value();
     }

@@ -119,6 +119,8 @@ struct FunctionObj : Obj {
   // with one CAS, so it is never part of a transaction's conflicts; the dict itself is
   // transactional like any other.
   std::atomic<DictObj*> dict{nullptr};
+  // __annotations__: set by MAKE_FUNCTION, or created empty on first access (same CAS rule).
+  std::atomic<DictObj*> annotations{nullptr};
 };
 
 struct BoundMethodObj : Obj { Value self; Value func; };

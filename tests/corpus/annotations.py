@@ -15,3 +15,21 @@ def f():
     w: undefined_name = 1
     return w
 print(f())
+def g(a: int, b: "text" = "x", *args: float, c: list = None, **kw: dict) -> bool:
+    return True
+print(g.__annotations__, g(1))
+def h(x, y=2):
+    pass
+print(h.__annotations__)
+h.__annotations__["x"] = str
+print(h.__annotations__, (lambda q: q).__annotations__)
+def outer():
+    T = tuple
+    def inner(v: T) -> T:
+        return v
+    return inner.__annotations__
+print(outer())
+class K:
+    def m(self, other: "K") -> "K":
+        return self
+print(K.m.__annotations__)
