@@ -12,6 +12,13 @@ namespace stmjit {
 Compiler::Compiler(const ast::Module& m, ModuleObj* module, CompileMode mode)
     : mod_(m), module_(module), mode_(mode) {}
 
+Compiler::~Compiler() {
+  for (Unit* u : units_) {
+    u->~Unit();
+    GC_FREE(u);
+  }
+}
+
 void Compiler::error(int line, const std::string& msg) {
   SyntaxErrorInfo info;
   info.message = msg;

@@ -56,6 +56,7 @@ struct Unit {
 class Compiler {
  public:
   Compiler(const ast::Module& m, ModuleObj* module, CompileMode mode = CompileMode::Module);
+  ~Compiler();   // frees the units a compile error left open
   CodeObj* compile();
 
  private:
