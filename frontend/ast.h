@@ -87,6 +87,7 @@ enum class ExprKind {
 struct Expr {
   ExprKind kind;
   Pos pos;
+  Pos end;                        // just past the last token (exclusive byte column); line 0 = unknown
   ExprContext ctx = ExprContext::Load;
   std::string name;
   ConstKind const_kind = ConstKind::None;

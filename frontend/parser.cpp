@@ -22,7 +22,10 @@ const Token& Parser::next() {
   if (idx_ < toks_.size() - 1) ++idx_;
   if (t.kind != Tok::Newline && t.kind != Tok::Indent && t.kind != Tok::Dedent &&
       t.kind != Tok::EndMarker)
+  {
     last_end_line_ = t.end_line;
+    last_end_col_ = t.end_col;
+  }
   return t;
 }
 

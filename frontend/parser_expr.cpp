@@ -10,7 +10,28 @@ namespace {
 Pos pos_of(const Token& t) { return Pos{t.line, t.col}; }
 }  // namespace
 
-ExprPtr Parser::parse_star_expressions() {
+// Each parse_X wraps parse_X_node and records where the node ends (for traceback carets).
+ExprPtr Parser::parse_star_expressions() { return finish(parse_star_expressions_node()); }
+ExprPtr Parser::parse_star_expression() { return finish(parse_star_expression_node()); }
+ExprPtr Parser::parse_expression() { return finish(parse_expression_node()); }
+ExprPtr Parser::parse_disjunction() { return finish(parse_disjunction_node()); }
+ExprPtr Parser::parse_conjunction() { return finish(parse_conjunction_node()); }
+ExprPtr Parser::parse_inversion() { return finish(parse_inversion_node()); }
+ExprPtr Parser::parse_comparison() { return finish(parse_comparison_node()); }
+ExprPtr Parser::parse_factor() { return finish(parse_factor_node()); }
+ExprPtr Parser::parse_power() { return finish(parse_power_node()); }
+ExprPtr Parser::parse_atom() { return finish(parse_atom_node()); }
+ExprPtr Parser::parse_paren() { return finish(parse_paren_node()); }
+ExprPtr Parser::parse_list_display() { return finish(parse_list_display_node()); }
+ExprPtr Parser::parse_brace_display() { return finish(parse_brace_display_node()); }
+ExprPtr Parser::parse_lambda() { return finish(parse_lambda_node()); }
+ExprPtr Parser::parse_yield() { return finish(parse_yield_node()); }
+ExprPtr Parser::parse_slice_item() { return finish(parse_slice_item_node()); }
+ExprPtr Parser::parse_binary(int level) { return finish(parse_binary_node(level)); }
+ExprPtr Parser::parse_call(ExprPtr func) { return finish(parse_call_node(std::move(func))); }
+ExprPtr Parser::parse_subscript(ExprPtr value) { return finish(parse_subscript_node(std::move(value))); }
+
+ExprPtr Parser::parse_star_expressions_node() {
   Pos start = pos_of(tok());
   ExprPtr first = parse_star_expression();
   if (!at_op(",")) return first;
@@ -29,7 +50,7 @@ ExprPtr Parser::parse_star_expressions() {
   return tup;
 }
 
-ExprPtr Parser::parse_star_expression() {
+ExprPtr Parser::parse_star_expression_node() {
   if (at_op("*")) {
     const Token& star = next();
     auto e = make(ExprKind::Starred, star);
@@ -45,7 +66,7 @@ ExprPtr Parser::parse_named_expression() {
   return e;
 }
 
-ExprPtr Parser::parse_expression() {
+ExprPtr Parser::parse_expression_node() {
   if (at_kw("lambda")) return parse_lambda();
   const Token& start = tok();
   ExprPtr body = parse_disjunction();
@@ -63,7 +84,7 @@ ExprPtr Parser::parse_expression() {
   return e;
 }
 
-ExprPtr Parser::parse_disjunction() {
+ExprPtr Parser::parse_disjunction_node() {
   const Token& start = tok();
   ExprPtr first = parse_conjunction();
   if (!at_kw("or")) return first;
@@ -74,7 +95,7 @@ ExprPtr Parser::parse_disjunction() {
   return e;
 }
 
-ExprPtr Parser::parse_conjunction() {
+ExprPtr Parser::parse_conjunction_node() {
   const Token& start = tok();
   ExprPtr first = parse_inversion();
   if (!at_kw("and")) return first;
@@ -85,7 +106,7 @@ ExprPtr Parser::parse_conjunction() {
   return e;
 }
 
-ExprPtr Parser::parse_inversion() {
+ExprPtr Parser::parse_inversion_node() {
   if (at_kw("not")) {
     const Token& t = next();
     auto e = make(ExprKind::UnaryOp, t);
@@ -96,7 +117,7 @@ ExprPtr Parser::parse_inversion() {
   return parse_comparison();
 }
 
-ExprPtr Parser::parse_comparison() {
+ExprPtr Parser::parse_comparison_node() {
   const Token& start = tok();
   ExprPtr first = parse_bitor();
   ExprPtr cmp;
@@ -137,7 +158,7 @@ ExprPtr Parser::parse_comparison() {
 ExprPtr Parser::parse_bitor() { return parse_binary(0); }
 
 // Levels: 0 '|', 1 '^', 2 '&', 3 shifts, 4 '+' '-', 5 '*' '/' '//' '%' '@'; all left-assoc.
-ExprPtr Parser::parse_binary(int level) {
+ExprPtr Parser::parse_binary_node(int level) {
   if (level > 5) return parse_factor();
   const Token& start = tok();
   ExprPtr left = parse_binary(level + 1);
@@ -174,12 +195,12 @@ ExprPtr Parser::parse_binary(int level) {
     e->op = op;
     e->left = std::move(left);
     e->right = parse_binary(level + 1);
-    left = std::move(e);
+    left = finish(std::move(e));
   }
   return left;
 }
 
-ExprPtr Parser::parse_factor() {
+ExprPtr Parser::parse_factor_node() {
   const Token& t = tok();
   if (t.kind == Tok::Op && (t.text == "-" || t.text == "+" || t.text == "~")) {
     next();
@@ -194,7 +215,7 @@ ExprPtr Parser::parse_factor() {
 
 // power: primary ['**' factor] -- right-associative, and binds tighter than a unary minus on
 // its left (-2**2 == -4) but not on its right (2**-1).
-ExprPtr Parser::parse_power() {
+ExprPtr Parser::parse_power_node() {
   const Token& start = tok();
   ExprPtr base = parse_primary();
   if (!at_op("**")) return base;
@@ -216,7 +237,7 @@ ExprPtr Parser::parse_primary() {
       auto a = make(ExprKind::Attribute, start);
       a->left = std::move(e);
       a->name = expect_name();
-      e = std::move(a);
+      e = finish(std::move(a));
     } else if (at_op("(")) {
       auto c = parse_call(std::move(e));
       c->pos = pos_of(start);
@@ -231,7 +252,7 @@ ExprPtr Parser::parse_primary() {
   }
 }
 
-ExprPtr Parser::parse_atom() {
+ExprPtr Parser::parse_atom_node() {
   const Token& t = tok();
   switch (t.kind) {
     case Tok::Name: {
@@ -270,7 +291,7 @@ ExprPtr Parser::parse_atom() {
   syntax_error_here();
 }
 
-ExprPtr Parser::parse_paren() {
+ExprPtr Parser::parse_paren_node() {
   const Token& open = next();
   if (accept_op(")")) return make(ExprKind::Tuple, open);
   if (at_kw("yield")) {
@@ -302,7 +323,7 @@ ExprPtr Parser::parse_paren() {
   return first;
 }
 
-ExprPtr Parser::parse_list_display() {
+ExprPtr Parser::parse_list_display_node() {
   const Token& open = next();
   if (accept_op("]")) return make(ExprKind::List, open);
   ExprPtr first = parse_star_expression();
@@ -323,7 +344,7 @@ ExprPtr Parser::parse_list_display() {
   return l;
 }
 
-ExprPtr Parser::parse_brace_display() {
+ExprPtr Parser::parse_brace_display_node() {
   const Token& open = next();
   if (accept_op("}")) return make(ExprKind::Dict, open);
   // Dict: first entry is `key: value` or `**mapping`.
@@ -423,7 +444,7 @@ ExprPtr Parser::parse_target_list(bool stop_at_in) {
   return first;
 }
 
-ExprPtr Parser::parse_lambda() {
+ExprPtr Parser::parse_lambda_node() {
   const Token& kw = next();
   auto e = make(ExprKind::Lambda, kw);
   e->arguments = parse_parameters(":", false);
@@ -434,7 +455,7 @@ ExprPtr Parser::parse_lambda() {
   return e;
 }
 
-ExprPtr Parser::parse_yield() {
+ExprPtr Parser::parse_yield_node() {
   const Token& kw = next();
   if (!scopes_.back().function) defer_error(kw.line, kw.col, "'yield' outside function");
   if (accept_kw("from")) {
@@ -450,7 +471,7 @@ ExprPtr Parser::parse_yield() {
   return e;
 }
 
-ExprPtr Parser::parse_call(ExprPtr func) {
+ExprPtr Parser::parse_call_node(ExprPtr func) {
   const Token& open = next();
   auto call = make(ExprKind::Call, open);
   call->left = std::move(func);
@@ -516,7 +537,7 @@ ExprPtr Parser::parse_call(ExprPtr func) {
   return call;
 }
 
-ExprPtr Parser::parse_subscript(ExprPtr value) {
+ExprPtr Parser::parse_subscript_node(ExprPtr value) {
   const Token& open = next();
   auto sub = make(ExprKind::Subscript, open);
   sub->left = std::move(value);
@@ -536,12 +557,12 @@ ExprPtr Parser::parse_subscript(ExprPtr value) {
     tup->elts.push_back(std::move(first));
     first = std::move(tup);
   }
-  sub->right = std::move(first);
+  sub->right = finish(std::move(first));
   expect_op("]");
   return sub;
 }
 
-ExprPtr Parser::parse_slice_item() {
+ExprPtr Parser::parse_slice_item_node() {
   const Token& start = tok();
   ExprPtr lower;
   if (!at_op(":")) {

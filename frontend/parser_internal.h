@@ -47,27 +47,46 @@ class Parser {
 
   // ---- expressions (parser_expr.cpp)
   ExprPtr parse_star_expressions();       // a, *b  -> Tuple when there is a comma
+  ExprPtr parse_star_expressions_node();
   ExprPtr parse_star_expression();
+  ExprPtr parse_star_expression_node();
   ExprPtr parse_expression();             // conditional / lambda
+  ExprPtr parse_expression_node();
   ExprPtr parse_named_expression();       // expression, rejecting ':='
   ExprPtr parse_disjunction();
+  ExprPtr parse_disjunction_node();
   ExprPtr parse_conjunction();
+  ExprPtr parse_conjunction_node();
   ExprPtr parse_inversion();
+  ExprPtr parse_inversion_node();
   ExprPtr parse_comparison();
+  ExprPtr parse_comparison_node();
   ExprPtr parse_bitor();
   ExprPtr parse_binary(int level);
+  ExprPtr parse_binary_node(int level);
   ExprPtr parse_factor();
+  ExprPtr parse_factor_node();
   ExprPtr parse_power();
+  ExprPtr parse_power_node();
   ExprPtr parse_primary();
   ExprPtr parse_atom();
+  ExprPtr parse_atom_node();
   ExprPtr parse_paren();
+  ExprPtr parse_paren_node();
   ExprPtr parse_list_display();
+  ExprPtr parse_list_display_node();
   ExprPtr parse_brace_display();
+  ExprPtr parse_brace_display_node();
   ExprPtr parse_lambda();
+  ExprPtr parse_lambda_node();
   ExprPtr parse_yield();
+  ExprPtr parse_yield_node();
   ExprPtr parse_call(ExprPtr func);
+  ExprPtr parse_call_node(ExprPtr func);
   ExprPtr parse_subscript(ExprPtr value);
+  ExprPtr parse_subscript_node(ExprPtr value);
   ExprPtr parse_slice_item();
+  ExprPtr parse_slice_item_node();
   std::vector<Comprehension> parse_comprehensions();
   ExprPtr parse_target_list(bool stop_at_in);   // for-loop / comprehension targets
   std::unique_ptr<Arguments> parse_parameters(std::string_view close, bool annotations);
@@ -117,6 +136,13 @@ class Parser {
   std::vector<Token> toks_;
   size_t idx_ = 0;
   int last_end_line_ = 0;
+  int last_end_col_ = 0;
+  // Sets e's end position to the end of the last consumed token, unless already set (inner
+  // nodes finish first, so each node ends where its last token does).
+  ExprPtr finish(ExprPtr e) const {
+    if (e && e->end.line == 0) e->end = Pos{last_end_line_, last_end_col_};
+    return e;
+  }
   std::vector<Scope> scopes_{Scope{}};
   std::optional<SyntaxErrorInfo> deferred_;
   std::optional<SyntaxErrorInfo> lex_error_;   // reported when the parser reaches Tok::Error

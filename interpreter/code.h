@@ -25,9 +25,19 @@ enum CodeFlags : int32_t {
 // `depth` items and the exception pushed.
 struct ExcTableEntry { int32_t start, end, handler, depth; };
 
+// Where an instruction's expression is in the source, for CPython 3.11's traceback carets.
+// col < 0: no position (statement-level code: no carets). Columns are 0-based UTF-8 byte
+// offsets in line `line` (end_col exclusive, on end_line). anchor: 0 none; 1 binary operator
+// (the operator is the first non-blank byte in [a, b)); 2 subscript (`[...]` is [a, b)).
+struct InstrLoc {
+  int32_t col = -1, end_line = 0, end_col = 0, a = -1, b = -1;
+  int32_t anchor = 0;
+};
+
 struct CodeObj : Obj {
   uint32_t* instrs;                  // ninstrs words (interpreter/opcodes.h encoding)
   int32_t* lines;                    // source line of each instruction
+  InstrLoc* locs;                    // source range of each instruction (tracebacks)
   int32_t ninstrs;
   int32_t nconsts, nnames, nlocals, ncells, nfrees;
   Value* consts;
@@ -56,6 +66,7 @@ struct TracebackObj : Obj {
   TracebackObj* next;
   CodeObj* code;
   int32_t line;
+  int32_t pc;                        // the instruction that raised (code->locs[pc])
 };
 extern ClassObj* cls_traceback;
 

@@ -96,6 +96,7 @@ void Compiler::emit(Op op, uint32_t arg) {
   if (arg > kMaxArg) error(u_->line, "too many constants, names or jump targets");
   u_->code.push_back(make_instr(op, arg));
   u_->lines.push_back(u_->line);
+  u_->locs.push_back(u_->loc);
   u_->handler_of.push_back(current_handler());
   if (op_is_jump(op)) {
     LabelInfo& l = u_->labels[arg];
@@ -157,6 +158,8 @@ CodeObj* Compiler::leave_unit() {
   c->ninstrs = n;
   c->instrs = static_cast<uint32_t*>(gc_alloc_atomic(sizeof(uint32_t) * size_t(n + 1)));
   c->lines = static_cast<int32_t*>(gc_alloc_atomic(sizeof(int32_t) * size_t(n + 1)));
+  c->locs = static_cast<InstrLoc*>(gc_alloc_atomic(sizeof(InstrLoc) * size_t(n + 1)));
+  for (int32_t i = 0; i < n; i++) c->locs[i] = u->locs[size_t(i)];
   for (int32_t i = 0; i < n; i++) {
     uint32_t w = u->code[size_t(i)];
     Op op = instr_op(w);

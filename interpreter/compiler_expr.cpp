@@ -73,8 +73,28 @@ void Compiler::constant(const Expr& e) {
   }
 }
 
+InstrLoc expr_location(const Expr& e) {
+  InstrLoc l;
+  if (e.end.line == 0) return l;
+  l.col = e.pos.col;
+  l.end_line = e.end.line;
+  l.end_col = e.end.col;
+  if (e.kind == ExprKind::BinOp && e.left->end.line == e.pos.line && e.right->pos.line == e.pos.line) {
+    l.anchor = 1;
+    l.a = e.left->end.col;
+    l.b = e.right->pos.col;
+  } else if (e.kind == ExprKind::Subscript && e.left->end.line == e.pos.line && e.right->end.line == e.pos.line) {
+    l.anchor = 2;
+    l.a = e.left->end.col;
+    l.b = e.right->end.col + 1;
+  }
+  return l;
+}
+
 void Compiler::expr(const Expr& e) {
   int saved_line = u_->line;
+  InstrLoc saved_loc = u_->loc;
+  u_->loc = expr_location(e);
   set_line(e.pos.line);
   switch (e.kind) {
     case ExprKind::Name: name_op(e.name, e.ctx); break;
@@ -148,6 +168,7 @@ void Compiler::expr(const Expr& e) {
     }
   }
   u_->line = saved_line;
+  u_->loc = saved_loc;
 }
 
 void Compiler::jump_if(const Expr& e, bool cond, int label) {
@@ -532,6 +553,14 @@ void Compiler::unpack(const Expr& t) {
 }
 
 void Compiler::store_target(const Expr& t) {
+  // The store (or unpack) instruction is located at the target, as in CPython.
+  InstrLoc saved = u_->loc;
+  u_->loc = expr_location(t);
+  store_target_here(t);
+  u_->loc = saved;
+}
+
+void Compiler::store_target_here(const Expr& t) {
   switch (t.kind) {
     case ExprKind::Name: name_op(t.name, ExprContext::Store); break;
     case ExprKind::Attribute:

@@ -32,6 +32,9 @@ struct FBlock {
   std::string name;              // HandlerCleanup: the `except ... as name` to clear
 };
 
+// The source range (and caret anchors) of an expression, for instruction locations.
+InstrLoc expr_location(const ast::Expr& e);
+
 struct LabelInfo {
   int pos = -1;                  // instruction index once bound
   int depth = -1;                // stack depth at the label (from the first jump seen)
@@ -41,6 +44,8 @@ struct Unit {
   Scope* scope;
   std::vector<uint32_t> code;
   std::vector<int32_t> lines;
+  std::vector<InstrLoc> locs;
+  InstrLoc loc;                          // range of the expression being compiled
   std::vector<int32_t> handler_of;       // per instruction: index into `handlers` or -1
   std::vector<std::pair<int, int>> handlers;   // (label, depth)
   GcVector<Value> consts;
@@ -119,6 +124,7 @@ class Compiler {
   // ---- expressions (compiler_expr.cpp) ----
   void expr(const ast::Expr& e);
   void store_target(const ast::Expr& t);
+  void store_target_here(const ast::Expr& t);
   void name_op(const std::string& n, ast::ExprContext ctx);
   void constant(const ast::Expr& e);
   void call(const ast::Expr& e);

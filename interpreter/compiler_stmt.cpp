@@ -13,6 +13,7 @@ void Compiler::stmts(const StmtList& b) {
 
 void Compiler::stmt(const Stmt& s) {
   set_line(s.pos.line);
+  u_->loc = InstrLoc{};   // statement-level instructions carry no caret range
   switch (s.kind) {
     case StmtKind::FunctionDef: function_def(s); break;
     case StmtKind::ClassDef: class_def(s); break;
@@ -531,7 +532,11 @@ void Compiler::assert_stmt(const Stmt& s) {
     expr(*s.value);
     emit(Op::CALL, 1);
   }
+  // CPython locates the raise at the asserted expression (the traceback underlines it).
+  InstrLoc saved = u_->loc;
+  u_->loc = expr_location(*s.test);
   emit(Op::RAISE_VARARGS, 1);
+  u_->loc = saved;
   bind(end);
 }
 

@@ -701,7 +701,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
       Value exc = e.exc;
       int32_t idx = int32_t(ip - instrs) - 1;
       if (idx < 0) idx = 0;
-      if (!reraise) traceback_add(exc, co, co->lines[idx]);
+      if (!reraise) traceback_add(exc, co, idx);
       reraise = false;
       const ExcTableEntry* h = nullptr;
       for (int32_t i = 0; i < co->nexc; i++)

@@ -44,7 +44,7 @@ Value make_generator(Frame* f);
 bool gen_resume(Value gen, Value sent, Value throw_exc, Value* out);
 
 // ---- tracebacks (traceback.cpp) ----
-void traceback_add(Value exc, CodeObj* code, int32_t line);
+void traceback_add(Value exc, CodeObj* code, int32_t pc);   // pc: the instruction that raised
 // Sets exc.__context__ = ctx (when ctx is another exception), breaking cycles like CPython.
 void exception_set_context(Value exc, Value ctx);
 void exception_set_cause(Value exc, Value cause);

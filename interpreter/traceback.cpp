@@ -41,7 +41,8 @@ Value tb_next(Value* args, int64_t, TupleObj*) {
 std::mutex lines_lock;
 std::map<std::string, std::vector<std::string>> lines_cache;
 
-std::string source_line(const std::string& file, int line) {
+// The raw text of a line ("" when unavailable).
+std::string raw_source_line(const std::string& file, int line) {
   std::lock_guard<std::mutex> g(lines_lock);
   auto it = lines_cache.find(file);
   if (it == lines_cache.end()) {
@@ -52,7 +53,55 @@ std::string source_line(const std::string& file, int line) {
     it = lines_cache.emplace(file, std::move(lines)).first;
   }
   if (line < 1 || size_t(line) > it->second.size()) return "";
-  const std::string& s = it->second[size_t(line) - 1];
+  return it->second[size_t(line) - 1];
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n'; }
+
+// Code points in s[0, byte_offset) (carets count characters, positions are UTF-8 bytes).
+int64_t chars_before(const std::string& s, int64_t byte_offset) {
+  int64_t n = 0;
+  for (int64_t i = 0; i < byte_offset && i < int64_t(s.size()); i++)
+    if ((static_cast<unsigned char>(s[size_t(i)]) & 0xc0) != 0x80) n++;
+  return n;
+}
+
+// CPython 3.11's marker line under a traceback's source line: '^' under the failing
+// expression, or for a binary operation / subscript '~' under the operands and '^' under the
+// operator / the brackets. Empty when the expression spans the whole line (and has no anchors).
+std::string caret_line(const std::string& raw, int32_t line, const InstrLoc& loc) {
+  if (loc.col < 0 || loc.end_line < line) return "";
+  size_t first = raw.find_first_not_of(" \t\f\r\n");
+  if (first == std::string::npos) return "";
+  size_t last = raw.find_last_not_of(" \t\f\r\n") + 1;
+  int64_t indent = chars_before(raw, int64_t(first));
+  int64_t stripped_len = chars_before(raw, int64_t(last)) - indent;
+  int64_t start = chars_before(raw, loc.col) - indent;
+  int64_t end = loc.end_line == line ? chars_before(raw, loc.end_col) - indent : stripped_len;
+  if (start < 0 || end > stripped_len || end <= start) return "";
+  int64_t left = -1, right = -1;   // secondary range [left, right), in stripped characters
+  if (loc.end_line == line && loc.anchor == 1) {
+    for (int32_t i = loc.a; i < loc.b && i < int32_t(raw.size()); i++) {
+      if (is_blank(raw[size_t(i)])) continue;
+      int32_t op_end = i + 1;
+      if (i + 1 < loc.b && !is_blank(raw[size_t(i) + 1])) op_end++;   // two-character operator
+      left = chars_before(raw, i) - indent;
+      right = chars_before(raw, op_end) - indent;
+      break;
+    }
+  } else if (loc.end_line == line && loc.anchor == 2) {
+    left = chars_before(raw, loc.a) - indent;
+    right = chars_before(raw, loc.b) - indent;
+  }
+  bool anchors = left >= 0 && right > left;
+  if (start == 0 && end == stripped_len && !anchors) return "";
+  std::string out(size_t(start), ' ');
+  for (int64_t i = start; i < end; i++) out += anchors ? (i >= left && i < right ? '^' : '~') : '^';
+  return out;
+}
+
+std::string source_line(const std::string& file, int line) {
+  std::string s = raw_source_line(file, line);
   size_t b = s.find_first_not_of(" \t\f\r\n");
   if (b == std::string::npos) return "";
   size_t e = s.find_last_not_of(" \t\f\r\n");
@@ -85,7 +134,11 @@ void format_tb(std::string& out, Value tbv) {
     }
     out += "  File \"" + file + "\", line " + std::to_string(tb->line) + ", in " + name + "\n";
     std::string src = source_line(file, tb->line);
-    if (!src.empty()) out += "    " + src + "\n";
+    if (!src.empty()) {
+      out += "    " + src + "\n";
+      std::string carets = caret_line(raw_source_line(file, tb->line), tb->line, tb->code->locs[tb->pc]);
+      if (!carets.empty()) out += "    " + carets + "\n";
+    }
   }
   flush_repeats();
 }
@@ -133,7 +186,7 @@ void init_traceback_type() {
   def_property(cls_traceback, "tb_next", tb_next);
 }
 
-void traceback_add(Value exc, CodeObj* code, int32_t line) {
+void traceback_add(Value exc, CodeObj* code, int32_t pc) {
   if (!is_exception_instance(exc)) return;
   InstanceObj* inst = exc.as<InstanceObj>();
   Value old = instance_load_attr(inst, names.__traceback__);
@@ -142,7 +195,8 @@ void traceback_add(Value exc, CodeObj* code, int32_t line) {
   TracebackObj* tb = gc_new<TracebackObj>(cls_traceback);
   tb->next = fresh ? nullptr : old.as<TracebackObj>();
   tb->code = code;
-  tb->line = line;
+  tb->line = code->lines[pc];
+  tb->pc = pc;
   instance_store_attr(inst, names.__traceback__, Value::from_obj(tb));
 }
 

@@ -15,8 +15,8 @@ Modes (each is one ctest test):
 
 Programs run with their own folder as the working directory and are named by their base
 name. Every `File "..."` in a traceback is reduced to the base name on both sides (CPython
-prints absolute paths), and CPython 3.11's `~~~^^^` marker lines under traceback source
-lines are dropped from both sides before comparing.
+prints absolute paths). CPython 3.11's `~~~^^^` marker lines under traceback source lines
+are compared like any other line.
 
 .expected format: directive lines, then a line `---`, then the expected stderr text.
   args: run {file}        command-line arguments for stmjit (default `run {file}`);
@@ -46,20 +46,12 @@ import subprocess
 TIMEOUT = int(os.environ.get("STMJIT_TEST_TIMEOUT", "300"))
 
 FILE_RE = re.compile(r'^(\s*File ")([^"]*)(".*)$')
-TB_FRAME_RE = re.compile(r'^\s*File ".*", line \d+, in ')
-MARKER_RE = re.compile(r"^\s*[~^]+\s*$")
 
 
 def normalize(text):
-    """Base names in `File "..."` lines; no CPython 3.11 traceback marker lines."""
-    lines = text.split("\n")
+    """Base names in `File "..."` lines."""
     out = []
-    for i, line in enumerate(lines):
-        # A marker line sits under the source line of a traceback frame (two lines below
-        # `File ..., in f`). SyntaxError caret lines (after `File ..., line N` without `in`)
-        # are kept: they are part of the error report.
-        if MARKER_RE.match(line) and i >= 2 and TB_FRAME_RE.match(lines[i - 2]):
-            continue
+    for line in text.split("\n"):
         m = FILE_RE.match(line)
         if m:
             line = m.group(1) + os.path.basename(m.group(2)) + m.group(3)

@@ -12,7 +12,7 @@
 # tests/errors/NAME.py   -> the text after `---` in NAME.expected (stderr, or its last line)
 #                           and NAME.out (stdout, if non-empty), for .expected files that
 #                           say `regen: python3`; the exit status must match `exit:`.
-# Tracebacks are stored with base file names and without CPython's ~~~^^^ marker lines,
+# Tracebacks are stored with base file names (and CPython 3.11's ~~~^^^ marker lines),
 # exactly as tests/run_program.py compares them.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
