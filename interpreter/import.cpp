@@ -139,6 +139,14 @@ ModuleObj* load_module(const std::string& full) {
       return b;
     }
   }
+  static const char* const stdlib_names[] = {
+#include "interpreter/stdlib_names.inc"
+  };
+  std::string top = full.substr(0, full.find('.'));
+  for (const char* n : stdlib_names)
+    if (top == n)
+      raise(exc_ModuleNotFoundError, "No module named '%s' (a CPython standard module stmjit does not provide)",
+            full.c_str());
   raise(exc_ModuleNotFoundError, "No module named '%s'", full.c_str());
 }
 
