@@ -1,5 +1,8 @@
 // mod_sys.cpp: the `sys` module: argv, exit, recursion limit, stdout/stderr/stdin, path,
 // maxsize, version, version_info, platform, byteorder, implementation name, getsizeof, modules.
+#include <cfloat>
+
+#include "runtime/object_model.h"
 #include "runtime/types_internal.h"
 
 namespace stmjit {
@@ -13,6 +16,11 @@ Value s_exit(Value* args, int64_t nargs, TupleObj*) {
   setattr(exc, names.args, nargs ? Value::from_obj(tuple_from(&code, 1)) : Value::from_obj(tuple_new(0)));
   setattr(exc, names.code, code);
   raise_value(exc);
+}
+
+Value s_getdefaultencoding(Value*, int64_t nargs, TupleObj*) {
+  check_nargs("getdefaultencoding", nargs, 0, 0);
+  return make_str("utf-8");
 }
 
 Value s_setrecursionlimit(Value* args, int64_t nargs, TupleObj*) {
@@ -63,15 +71,26 @@ ModuleObj* make_sys_module() {
   set("modules", Value::from_obj(dict_new()));
   set("maxsize", make_int(INT64_MAX));
   set("version", make_str("3.11.0 (stmjit " STMJIT_VERSION ")"));
+  static const char* const vi_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
   Value vi[5] = {make_int(3), make_int(11), make_int(0), make_str("final"), make_int(0)};
-  set("version_info", Value::from_obj(tuple_from(vi, 5)));
+  set("version_info", make_struct_seq(make_struct_seq_type("sys.version_info", "sys", vi_fields, 5), vi, 5));
+  static const char* const fi_fields[] = {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+                                          "dig", "mant_dig", "epsilon", "radix", "rounds"};
+  Value fi[11] = {make_float(DBL_MAX), make_int(DBL_MAX_EXP), make_int(DBL_MAX_10_EXP), make_float(DBL_MIN),
+                  make_int(DBL_MIN_EXP), make_int(DBL_MIN_10_EXP), make_int(DBL_DIG), make_int(DBL_MANT_DIG),
+                  make_float(DBL_EPSILON), make_int(FLT_RADIX), make_int(1)};
+  set("float_info", make_struct_seq(make_struct_seq_type("sys.float_info", "sys", fi_fields, 11), fi, 11));
+  static const char* const impl_fields[] = {"name", "cache_tag"};
+  Value impl[2] = {make_str("stmjit"), v_none()};
+  set("implementation", make_struct_seq(make_struct_seq_type("sys.implementation", "sys", impl_fields, 2), impl, 2));
+  set("maxunicode", make_int(0x10ffff));
+  set("dont_write_bytecode", v_true());
   set("platform", make_str("linux"));
   set("byteorder", make_str("little"));
   set("executable", make_str("stmjit"));
-  set("implementation_name", make_str("stmjit"));
   struct { const char* name; NativeFn fn; } table[] = {
       {"exit", s_exit}, {"setrecursionlimit", s_setrecursionlimit}, {"getrecursionlimit", s_getrecursionlimit},
-      {"getsizeof", s_getsizeof}, {"intern", s_intern},
+      {"getsizeof", s_getsizeof}, {"intern", s_intern}, {"getdefaultencoding", s_getdefaultencoding},
   };
   for (auto& e : table) module_set(m, intern(e.name), Value::from_obj(make_builtin(e.name, e.fn)));
   return m;

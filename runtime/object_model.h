@@ -140,6 +140,9 @@ int64_t length_builtin(Value o);
 bool contains_builtin(Value container, Value item);
 int64_t hash_builtin(Value v);
 void init_slot_wrappers();
-void init_str_translate();   // str.maketrans / str.translate
+void init_str_translate();
+// Struct sequences (struct_seq.cpp): a tuple subclass whose items are also named attributes.
+ClassObj* make_struct_seq_type(const char* qualname, const char* module, const char* const* fields, int64_t n);
+Value make_struct_seq(ClassObj* type, const Value* values, int64_t n);   // str.maketrans / str.translate
 void init_unsupported_builtins();   // last: placeholders for what stmjit lacks (builtins_unsupported.cpp)   // dunder methods (__add__, __getitem__, ...) of the built-in types
 }  // namespace stmjit
