@@ -82,11 +82,13 @@ Value compare_native(CmpOp op, Value a, Value b) {
     return v_bool(cmp_result(op, str_compare(as_str(a), as_str(b))));
   }
   if (ka == Kind::Tuple && kb == Kind::Tuple) {
+    NativeRecursionGuard guard(" in comparison");
     TupleObj* x = a.as<TupleObj>();
     TupleObj* y = b.as<TupleObj>();
     return seq_compare(op, x->items, x->length, y->items, y->length);
   }
   if (ka == Kind::List && kb == Kind::List) {
+    NativeRecursionGuard guard(" in comparison");
     // Snapshot: element comparisons may run code.
     const ListBody* x = stm_read(a.as<ListObj>());
     const ListBody* y = stm_read(b.as<ListObj>());
@@ -95,8 +97,10 @@ Value compare_native(CmpOp op, Value a, Value b) {
   }
   if ((ka == Kind::Set || ka == Kind::FrozenSet) && (kb == Kind::Set || kb == Kind::FrozenSet))
     return set_compare(op, a.as<SetObj>(), b.as<SetObj>());
-  if (ka == Kind::Dict && kb == Kind::Dict && (op == CmpOp::Eq || op == CmpOp::Ne))
+  if (ka == Kind::Dict && kb == Kind::Dict && (op == CmpOp::Eq || op == CmpOp::Ne)) {
+    NativeRecursionGuard guard(" in comparison");
     return v_bool(dict_equal(a.as<DictObj>(), b.as<DictObj>()) == (op == CmpOp::Eq));
+  }
   if (ka == Kind::Range && kb == Kind::Range && (op == CmpOp::Eq || op == CmpOp::Ne)) {
     RangeObj* x = a.as<RangeObj>();
     RangeObj* y = b.as<RangeObj>();

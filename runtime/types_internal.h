@@ -161,6 +161,27 @@ void for_each(Value iterable, F&& f) {
 GcVector<Value> collect_values(Value iterable);
 
 bool char_is_printable(uint32_t c);
+
+// Bounds recursion that happens only in C++ (comparing deeply nested containers) by the
+// recursion limit, as CPython does, instead of by the C++ stack.
+class NativeRecursionGuard {
+ public:
+  explicit NativeRecursionGuard(const char* where) {
+    if (++depth() > get_recursion_limit()) {
+      --depth();
+      raise(exc_RecursionError, "maximum recursion depth exceeded%s", where);
+    }
+  }
+  ~NativeRecursionGuard() { --depth(); }
+  NativeRecursionGuard(const NativeRecursionGuard&) = delete;
+  NativeRecursionGuard& operator=(const NativeRecursionGuard&) = delete;
+
+ private:
+  static int64_t& depth() {
+    static thread_local int64_t d = 0;
+    return d;
+  }
+};
 // The OSError subclass CPython uses for an errno value (FileNotFoundError for ENOENT, ...).
 ClassObj* oserror_subclass(int err);   // str.isprintable of one code point
 
