@@ -3,8 +3,9 @@
 
 Takes the corpus programs, applies random small edits (deleted/inserted characters, cut
 spans) with a fixed seed, runs each mutant and fails if any run dies from a signal, exits
-with a status other than 0, 1 or 2, or exceeds the time limit. Bad input must end in a
-clean SyntaxError or traceback, never a crash.
+with a status other than 0, 1 or 2, or exceeds the time limit while CPython finishes the
+same mutant (a mutation can make a genuinely endless loop). Bad input must end in a clean
+SyntaxError or traceback, never a crash.
 
 Usage: fuzz_mutations.py STMJIT CORPUS_DIR [COUNT] [SEED]
 """
@@ -46,10 +47,16 @@ def main():
             with open(path, 'w') as f:
                 f.write(mutate(rng, open(rng.choice(sources)).read()))
             try:
-                r = subprocess.run([stmjit, 'run', path], capture_output=True, timeout=20)
+                r = subprocess.run([stmjit, 'run', path], capture_output=True, timeout=20,
+                                   stdin=subprocess.DEVNULL)
             except subprocess.TimeoutExpired:
+                try:
+                    subprocess.run([sys.executable, path], capture_output=True, timeout=20,
+                                   stdin=subprocess.DEVNULL)
+                except subprocess.TimeoutExpired:
+                    continue   # endless in CPython too: the mutation made an infinite loop
                 failures += 1
-                print('HANG (>20 s):', open(path).read()[:2000])
+                print('HANG (>20 s, CPython finishes):', open(path).read()[:2000])
                 continue
             if r.returncode < 0 or r.returncode > 2:
                 failures += 1
