@@ -63,8 +63,35 @@ Value as_builtin_subclass(Value base_value, Value cls_value) {
   }
   Obj* src = v.as_obj();
   size_t n = base_size(src, cls->kind);
-  Obj* dst = static_cast<Obj*>(gc_alloc(align8(n) + sizeof(DictObj*)));
-  std::memcpy(static_cast<void*>(dst), static_cast<const void*>(src), n);
+  void* mem = gc_alloc(align8(n) + sizeof(DictObj*));
+  Obj* dst;
+  // Mutable kinds are rebuilt through the barrier API (their STM header must be fresh, and
+  // only stm_* may touch a body); immutable values are plain bytes.
+  switch (cls->kind) {
+    case Kind::List: {
+      ListObj* l = new (mem) ListObj();
+      *stm_init_body(l) = *stm_read(static_cast<ListObj*>(src));
+      dst = l;
+      break;
+    }
+    case Kind::Dict: {
+      DictObj* d = new (mem) DictObj();
+      *stm_init_body(d) = *stm_read(static_cast<DictObj*>(src));
+      dst = d;
+      break;
+    }
+    case Kind::Set:
+    case Kind::FrozenSet: {
+      SetObj* s = new (mem) SetObj();
+      *stm_init_body(s) = *stm_read(static_cast<SetObj*>(src));
+      dst = s;
+      break;
+    }
+    default:
+      std::memcpy(mem, static_cast<const void*>(src), n);
+      dst = static_cast<Obj*>(mem);
+      break;
+  }
   dst->cls = cls;
   *attrs_slot(dst) = dict_new();
   return Value::from_obj(dst);
