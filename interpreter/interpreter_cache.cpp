@@ -103,7 +103,7 @@ void load_method_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value* ou
     Value m = lookup_in_mro(cls, name);
     if (!m.is_empty() && m.is_obj() &&
         (kind_of(m) == Kind::Function ||
-         (kind_of(m) == Kind::BuiltinFunction && m.as<BuiltinFunctionObj>()->self.is_empty()))) {
+         (kind_of(m) == Kind::BuiltinFunction && is_unbound_native_method(m.as<BuiltinFunctionObj>())))) {
       cache_push(slot, AttrCacheEntry{nullptr, cls, version, InstanceAttrPlan{InstanceAttrPlan::Method, -1, m}, nullptr, 0});
       out[0] = m;
       out[1] = o;

@@ -116,7 +116,7 @@ Value bind_attr(Value attr, Value instance, ClassObj* owner, StrObj* name) {
       return instance.is_empty() ? attr : make_bound(instance, attr);
     case Kind::BuiltinFunction:
       // Methods of built-in types are registered as builtins with no receiver of their own.
-      if (instance.is_empty() || !attr.as<BuiltinFunctionObj>()->self.is_empty()) return attr;
+      if (instance.is_empty() || !is_unbound_native_method(attr.as<BuiltinFunctionObj>())) return attr;
       return make_bound(instance, attr);
     case Kind::StaticMethod:
       return attr.as<StaticMethodObj>()->func;
@@ -154,7 +154,7 @@ InstanceAttrPlan instance_attr_plan(Shape* shape, StrObj* name) {
   switch (kind_of(ta)) {
     case Kind::Function: return {InstanceAttrPlan::Method, -1, ta};
     case Kind::BuiltinFunction:
-      if (ta.as<BuiltinFunctionObj>()->self.is_empty()) return {InstanceAttrPlan::Method, -1, ta};
+      if (is_unbound_native_method(ta.as<BuiltinFunctionObj>())) return {InstanceAttrPlan::Method, -1, ta};
       return {InstanceAttrPlan::Plain, -1, ta};
     case Kind::StaticMethod: return {InstanceAttrPlan::Plain, -1, ta.as<StaticMethodObj>()->func};
     case Kind::Instance:

@@ -100,6 +100,52 @@ Value special_attr(Value o, Kind k, StrObj* name) {
 
 }  // namespace
 
+namespace {
+// The owner of a built-in method and the method, packed as the `self` of a checking builtin.
+struct MethodDescriptor : Obj {
+  ClassObj* owner;
+  Value method;
+};
+
+// Called as owner.method(self, ...): CPython's method descriptors check that self is an
+// instance of the owner before running native code that assumes its layout.
+Value call_checked_method(Value* args, int64_t nargs, TupleObj* kwnames) {
+  MethodDescriptor* d = static_cast<MethodDescriptor*>(args[0].as_obj());
+  BuiltinFunctionObj* m = d->method.as<BuiltinFunctionObj>();
+  if (nargs < 2)
+    raise(exc_TypeError, "unbound method %s.%s() needs an argument", class_name(d->owner).data(),
+          str_view(m->name).data());
+  if (!isinstance(args[1], d->owner)) {
+    std::string_view n = str_view(m->name);
+    bool dunder = n.size() > 4 && n.substr(0, 2) == "__" && n.substr(n.size() - 2) == "__";
+    if (dunder)   // slot wrappers word it differently in CPython
+      raise(exc_TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", n.data(),
+            class_name(d->owner).data(), type_name(args[1]).c_str());
+    raise(exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", n.data(),
+          class_name(d->owner).data(), type_name(args[1]).c_str());
+  }
+  return m->fn(args + 1, nargs - 1, kwnames);
+}
+}  // namespace
+
+Value checked_method_descriptor(ClassObj* cls, StrObj* name, Value method) {
+  ClassObj* owner = cls;
+  for (int64_t i = 0; i < cls->mro->length; i++) {
+    ClassObj* c = cls->mro->items[i].as<ClassObj>();
+    if (class_get_own(c, name) == method) {
+      owner = c;
+      break;
+    }
+  }
+  if (owner == cls_object) return method;   // object's methods apply to every object
+  MethodDescriptor* d = gc_new<MethodDescriptor>(cls_object);
+  d->owner = owner;
+  d->method = method;
+  BuiltinFunctionObj* f = make_builtin(str_view(method.as<BuiltinFunctionObj>()->name), call_checked_method);
+  f->self = Value::from_obj(d);
+  return Value::from_obj(f);
+}
+
 Value class_getattr(ClassObj* c, StrObj* name) {
   // The metaclass's data descriptors come first (CPython's type_getattro).
   if (name == names.__name__) return Value::from_obj(c->name);
@@ -117,7 +163,11 @@ Value class_getattr(ClassObj* c, StrObj* name) {
   if (name == base) return c->bases->length ? c->bases->items[0] : v_none();
 
   Value a = lookup_in_mro(c, name);
-  if (!a.is_empty()) return bind_attr(a, Value(), c, name);
+  if (!a.is_empty()) {
+    if (kind_of(a) == Kind::BuiltinFunction && is_unbound_native_method(a.as<BuiltinFunctionObj>()))
+      return checked_method_descriptor(c, name, a);
+    return bind_attr(a, Value(), c, name);
+  }
   // Then the metaclass's own attributes (type's methods such as mro()), bound to the class.
   ClassObj* meta = class_of(Value::from_obj(c));
   Value m = lookup_in_mro(meta, name);

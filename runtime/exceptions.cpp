@@ -192,6 +192,7 @@ std::string exception_repr(Value exc) {
 void init_exception_methods() {
   base_exception_new_fn = make_builtin("__new__", base_exception_new);
   base_exception_init_fn = make_builtin("__init__", base_exception_init);
+  base_exception_init_fn->is_method = true;
   class_set_attr(exc_BaseException, names.__new__, Value::from_obj(base_exception_new_fn));
   class_set_attr(exc_BaseException, names.__init__, Value::from_obj(base_exception_init_fn));
   def_method(exc_BaseException, "__str__", base_exception_str);

@@ -93,7 +93,9 @@ BuiltinFunctionObj* make_builtin(std::string_view name, NativeFn fn) {
 }
 
 void def_method(ClassObj* cls, std::string_view name, NativeFn fn) {
-  class_set_attr(cls, intern(name), Value::from_obj(make_builtin(name, fn)));
+  BuiltinFunctionObj* f = make_builtin(name, fn);
+  f->is_method = name != "__new__";   // __new__ is static: it takes the class first
+  class_set_attr(cls, intern(name), Value::from_obj(f));
 }
 
 void check_nargs(const char* fname, int64_t nargs, int64_t min, int64_t max) {

@@ -105,7 +105,13 @@ struct BuiltinFunctionObj : Obj {
   StrObj* name;
   NativeFn fn;
   Value self;                     // bound receiver for builtin methods of modules; usually empty
+  // A native method of a class (def_method): binds to instances like a Python function does.
+  // Free native functions (len, math.sqrt) stored in a class do not bind, as in CPython.
+  bool is_method = false;
 };
+
+// A native method that binds to instances (is_method and no receiver of its own).
+inline bool is_unbound_native_method(const BuiltinFunctionObj* f) { return f->is_method && f->self.is_empty(); }
 
 struct FunctionObj : Obj {
   CodeObj* code;

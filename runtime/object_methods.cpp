@@ -292,6 +292,7 @@ void init_object_methods() {
   object_init_fn = make_builtin("__init__", object_init);
   object_setattr_fn = make_builtin("__setattr__", object_setattr);
   object_getattribute_fn = make_builtin("__getattribute__", object_getattribute);
+  for (BuiltinFunctionObj* f : {object_init_fn, object_setattr_fn, object_getattribute_fn}) f->is_method = true;
   class_set_attr(cls_object, names.__new__, Value::from_obj(object_new_fn));
   class_set_attr(cls_object, names.__init__, Value::from_obj(object_init_fn));
   class_set_attr(cls_object, names.__setattr__, Value::from_obj(object_setattr_fn));

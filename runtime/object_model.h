@@ -141,6 +141,8 @@ bool contains_builtin(Value container, Value item);
 int64_t hash_builtin(Value v);
 void init_slot_wrappers();
 void init_str_translate();
+// `Class.method` for a native method: a callable that checks its first argument's type.
+Value checked_method_descriptor(ClassObj* cls, StrObj* name, Value method);
 // Struct sequences (struct_seq.cpp): a tuple subclass whose items are also named attributes.
 ClassObj* make_struct_seq_type(const char* qualname, const char* module, const char* const* fields, int64_t n);
 Value make_struct_seq(ClassObj* type, const Value* values, int64_t n);   // str.maketrans / str.translate

@@ -59,7 +59,7 @@ std::string_view self_sv(Value* args) { return sv(args[0]); }
 
 StrObj* str_arg(Value v, const char* fname, int argn = 1) {
   if (!is_str(v))
-    raise(exc_TypeError, "%s arg %d must be str, not %s", fname, argn, type_name(v).c_str());
+    raise(exc_TypeError, "%s() argument %d must be str, not %s", fname, argn, type_name(v).c_str());
   return as_str(v);
 }
 
@@ -205,7 +205,8 @@ Value split_impl(Value* args, int64_t nargs, TupleObj* kwnames, bool right) {
     for (Value p : parts) list_append(out, p);
     return Value::from_obj(out);
   }
-  std::string_view sep = sv(Value::from_obj(must_str(sepv, fname)));
+  if (!is_str(sepv)) raise(exc_TypeError, "must be str or None, not %s", type_name(sepv).c_str());
+  std::string_view sep = sv(sepv);
   if (sep.empty()) raise(exc_ValueError, "empty separator");
   GcVector<Value> parts;
   if (!right) {
@@ -265,7 +266,10 @@ Value strip_impl(Value* args, int64_t nargs, bool left, bool right, const char* 
   std::u32string u = decode(self_sv(args));
   std::u32string chars;
   bool ws = nargs < 2 || is_none(args[1]);
-  if (!ws) chars = decode(sv(Value::from_obj(must_str(args[1], name))));
+  if (!ws) {
+    if (!is_str(args[1])) raise(exc_TypeError, "%s arg must be None or str", name);
+    chars = decode(sv(args[1]));
+  }
   auto strip_it = [&](char32_t c) { return ws ? is_space(c) : chars.find(c) != std::u32string::npos; };
   size_t b = 0, e = u.size();
   if (left)
@@ -438,8 +442,9 @@ Value pad_impl(Value* args, int64_t nargs, const char* name, char how) {
   int64_t width = as_index(args[1]);
   std::string fill = " ";
   if (nargs > 2) {
-    if (!is_str(args[2]) || as_str(args[2])->length != 1)
-      raise(exc_TypeError, "The fill character must be exactly one character long");
+    if (!is_str(args[2]))
+      raise(exc_TypeError, "The fill character must be a unicode character, not %s", type_name(args[2]).c_str());
+    if (as_str(args[2])->length != 1) raise(exc_TypeError, "The fill character must be exactly one character long");
     fill = std::string(sv(args[2]));
   }
   StrObj* s = self_str(args);
@@ -515,14 +520,16 @@ Value m_format_map(Value* args, int64_t nargs, TupleObj*) {
 
 Value m_removeprefix(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("removeprefix", nargs - 1, 1, 1);
-  std::string_view s = self_sv(args), p = sv(Value::from_obj(must_str(args[1], "removeprefix")));
+  if (!is_str(args[1])) raise(exc_TypeError, "removeprefix() argument must be str, not %s", type_name(args[1]).c_str());
+  std::string_view s = self_sv(args), p = sv(args[1]);
   if (s.substr(0, p.size()) == p && !p.empty()) return make_str(s.substr(p.size()));
   return args[0];
 }
 
 Value m_removesuffix(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("removesuffix", nargs - 1, 1, 1);
-  std::string_view s = self_sv(args), p = sv(Value::from_obj(must_str(args[1], "removesuffix")));
+  if (!is_str(args[1])) raise(exc_TypeError, "removesuffix() argument must be str, not %s", type_name(args[1]).c_str());
+  std::string_view s = self_sv(args), p = sv(args[1]);
   if (!p.empty() && s.size() >= p.size() && s.substr(s.size() - p.size()) == p)
     return make_str(s.substr(0, s.size() - p.size()));
   return args[0];

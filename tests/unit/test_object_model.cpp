@@ -57,6 +57,13 @@ std::string mro_names(ClassObj* c) {
 
 // Native methods used as class attributes.
 Value m_ident(Value* a, int64_t n, TupleObj*) { return a[0]; }
+
+// A native method, as def_method registers it (binds to instances, unlike a free builtin).
+BuiltinFunctionObj* native_method(std::string_view name, NativeFn fn) {
+  BuiltinFunctionObj* f = make_builtin(name, fn);
+  f->is_method = true;
+  return f;
+}
 Value m_second(Value* a, int64_t n, TupleObj*) { return n > 1 ? a[1] : v_none(); }
 Value m_get_x(Value* a, int64_t, TupleObj*) { return getattr(a[0], intern("_x")); }
 Value m_set_x(Value* a, int64_t, TupleObj*) {
@@ -112,7 +119,7 @@ TEST_F(ObjectModel, ClassCreationAndC3) {
   EXPECT_EQ(getattr(V(D), names.__doc__), v_none());
   // A class defining __eq__ without __hash__ is unhashable.
   DictObj* attrs = dict_new();
-  dict_set(attrs, Value::from_obj(names.__eq__), Value::from_obj(make_builtin("__eq__", m_second)));
+  dict_set(attrs, Value::from_obj(names.__eq__), Value::from_obj(native_method("__eq__", m_second)));
   ClassObj* Eq = make_class("Eq", {}, attrs);
   EXPECT_EQ(class_get_own(Eq, names.__hash__), v_none());
   // Subclass registry
@@ -238,7 +245,9 @@ TEST_F(ObjectModel, ClassAttributesAndVersions) {
 
 TEST_F(ObjectModel, MethodsAndDescriptors) {
   DictObj* attrs = dict_new();
-  Value ident = Value::from_obj(make_builtin("ident", m_ident));
+  BuiltinFunctionObj* ident_fn = make_builtin("ident", m_ident);
+  ident_fn->is_method = true;   // a native method (as def_method makes), not a free function
+  Value ident = Value::from_obj(ident_fn);
   dict_set(attrs, Value::from_obj(S("ident")), ident);
   StaticMethodObj* sm = gc_new<StaticMethodObj>(cls_staticmethod);
   sm->func = ident;
@@ -259,7 +268,9 @@ TEST_F(ObjectModel, MethodsAndDescriptors) {
   ASSERT_EQ(kind_of(bm), Kind::BoundMethod);
   EXPECT_EQ(bm.as<BoundMethodObj>()->self, o);
   EXPECT_EQ(call0(bm), o);
-  EXPECT_EQ(getattr(V(C), S("ident")), ident);   // unbound through the class
+  // Unbound through the class: a checking descriptor that runs the method on an instance.
+  EXPECT_EQ(call1(getattr(V(C), S("ident")), o), o);
+  EXPECT_THROW(call1(getattr(V(C), S("ident")), make_int(1)), PyException);
   EXPECT_EQ(getattr(o, S("st")), ident);
   EXPECT_EQ(getattr(V(C), S("st")), ident);
   EXPECT_EQ(call0(getattr(o, S("cm"))), V(C));
@@ -280,11 +291,11 @@ TEST_F(ObjectModel, MethodsAndDescriptors) {
 
 TEST_F(ObjectModel, SuperLooksAfterTheClass) {
   DictObj* a_attrs = dict_new();
-  Value fa = Value::from_obj(make_builtin("f", m_ident));
+  Value fa = Value::from_obj(native_method("f", m_ident));
   dict_set(a_attrs, Value::from_obj(S("f")), fa);
   ClassObj* A = make_class("A", {}, a_attrs);
   DictObj* b_attrs = dict_new();
-  Value fb = Value::from_obj(make_builtin("f", m_second));
+  Value fb = Value::from_obj(native_method("f", m_second));
   dict_set(b_attrs, Value::from_obj(S("f")), fb);
   ClassObj* B = make_class("B", {A}, b_attrs);
   Value o = class_call(B, nullptr, 0, nullptr);
@@ -308,12 +319,12 @@ TEST_F(ObjectModel, ClassCallRules) {
   Value one = make_int(1);
   EXPECT_EQ(raised([&] { class_call(Plain, &one, 1, nullptr); }), "TypeError: Plain() takes no arguments");
   DictObj* attrs = dict_new();
-  dict_set(attrs, Value::from_obj(names.__init__), Value::from_obj(make_builtin("__init__", m_init_store)));
+  dict_set(attrs, Value::from_obj(names.__init__), Value::from_obj(native_method("__init__", m_init_store)));
   ClassObj* WithInit = make_class("WithInit", {}, attrs);
   Value o = class_call(WithInit, &one, 1, nullptr);
   EXPECT_EQ(getattr(o, S("v")), one);
   DictObj* bad = dict_new();
-  dict_set(bad, Value::from_obj(names.__init__), Value::from_obj(make_builtin("__init__", m_init_returns_int)));
+  dict_set(bad, Value::from_obj(names.__init__), Value::from_obj(native_method("__init__", m_init_returns_int)));
   ClassObj* Bad = make_class("Bad", {}, bad);
   EXPECT_EQ(raised([&] { class_call(Bad, nullptr, 0, nullptr); }),
             "TypeError: __init__() should return None, not 'int'");
@@ -351,7 +362,7 @@ TEST_F(ObjectModel, ExceptionMessages) {
 
   // User subclasses are plain instances; args is set even if __init__ does not call super.
   DictObj* attrs = dict_new();
-  dict_set(attrs, Value::from_obj(names.__init__), Value::from_obj(make_builtin("__init__", m_init_store)));
+  dict_set(attrs, Value::from_obj(names.__init__), Value::from_obj(native_method("__init__", m_init_store)));
   ClassObj* MyErr = make_class("MyErr", {exc_Exception}, attrs);
   Value me = class_call(MyErr, &three, 1, nullptr);
   EXPECT_EQ(exception_message(me), "3");
@@ -416,7 +427,7 @@ TEST_F(ObjectModel, ArgumentCheckMessages) {
 
 TEST_F(ObjectModel, InstanceAttrPlans) {
   DictObj* attrs = dict_new();
-  Value ident = Value::from_obj(make_builtin("ident", m_ident));
+  Value ident = Value::from_obj(native_method("ident", m_ident));
   dict_set(attrs, Value::from_obj(S("meth")), ident);
   dict_set(attrs, Value::from_obj(S("const")), make_int(3));
   Value getter = Value::from_obj(make_builtin("p", m_ident));
