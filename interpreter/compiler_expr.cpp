@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "interpreter/compiler_impl.h"
+#include "runtime/types_internal.h"
 
 namespace stmjit {
 
@@ -47,31 +48,63 @@ void Compiler::name_op(const std::string& n, ExprContext ctx) {
   }
 }
 
-void Compiler::constant(const Expr& e) {
+namespace {
+Value constant_value(const Expr& e) {
   switch (e.const_kind) {
-    case ConstKind::None: load_none(); return;
-    case ConstKind::True: load_const(v_true()); return;
-    case ConstKind::False: load_const(v_false()); return;
-    case ConstKind::Ellipsis: load_const(Value::from_obj(&ellipsis_singleton)); return;
-    case ConstKind::Float: load_const(make_float(e.float_value)); return;
-    case ConstKind::Str: load_const(make_str(e.str_value)); return;
+    case ConstKind::None: return v_none();
+    case ConstKind::True: return v_true();
+    case ConstKind::False: return v_false();
+    case ConstKind::Ellipsis: return Value::from_obj(&ellipsis_singleton);
+    case ConstKind::Float: return make_float(e.float_value);
+    case ConstKind::Str: return make_str(e.str_value);
     case ConstKind::Int: {
       errno = 0;
       char* end = nullptr;
       long long v = std::strtoll(e.int_text.c_str(), &end, 10);
-      if (errno == 0 && end && *end == 0) {
-        load_const(make_int(v));
-      } else {
-        mpz_t z;
-        mpz_init_set_str(z, e.int_text.c_str(), 10);
-        Value big = make_int_from_mpz(z);
-        mpz_clear(z);
-        load_const(big);
-      }
-      return;
+      if (errno == 0 && end && *end == 0) return make_int(v);
+      mpz_t z;
+      mpz_init_set_str(z, e.int_text.c_str(), 10);
+      Value big = make_int_from_mpz(z);
+      mpz_clear(z);
+      return big;
     }
   }
+  return v_none();
 }
+
+}  // namespace
+
+void Compiler::constant(const Expr& e) {
+  if (e.const_kind == ConstKind::None) load_none();
+  else load_const(constant_value(e));
+}
+
+namespace {
+// The value of an expression CPython's AST optimizer folds to a constant (literals, signed
+// numbers, tuples of those); false for anything else.
+bool folded_constant(const Expr& e, Value* out) {
+  switch (e.kind) {
+    case ExprKind::Constant: *out = constant_value(e); return true;
+    case ExprKind::UnaryOp:
+      if ((e.unary_op == UnaryOperator::USub || e.unary_op == UnaryOperator::UAdd) &&
+          e.left->kind == ExprKind::Constant &&
+          (e.left->const_kind == ConstKind::Int || e.left->const_kind == ConstKind::Float)) {
+        Value v = constant_value(*e.left);
+        *out = e.unary_op == UnaryOperator::USub ? unary_op(UnOp::Neg, v) : v;
+        return true;
+      }
+      return false;
+    case ExprKind::Tuple: {
+      TupleObj* t = tuple_new(int64_t(e.elts.size()));
+      for (size_t i = 0; i < e.elts.size(); i++)
+        if (!folded_constant(*e.elts[i], &t->items[i])) return false;
+      *out = Value::from_obj(t);
+      return true;
+    }
+    default: return false;
+  }
+}
+}  // namespace
 
 InstrLoc expr_location(const Expr& e) {
   InstrLoc l;
@@ -326,11 +359,34 @@ void Compiler::call(const Expr& e) {
   }
 }
 
+// A set display of more than two constants, compiled as CPython 3.11 does: BUILD_SET 0 and
+// SET_UPDATE from a frozenset constant. The constant is built twice, as CPython's compiler
+// does (once from the literals in order, then again from that set's iteration order when
+// constants are merged), and the update copies its table: so the new set iterates (and
+// prints) in exactly CPython's order.
+bool Compiler::constant_set_display(const Expr& e) {
+  TupleObj* items = tuple_new(int64_t(e.elts.size()));
+  for (size_t i = 0; i < e.elts.size(); i++)
+    if (!folded_constant(*e.elts[i], &items->items[i])) return false;
+  Value first;
+  try {
+    first = Value::from_obj(set_of(Value::from_obj(items), true));
+  } catch (PyException&) {
+    return false;   // an unhashable constant: let the runtime raise the TypeError
+  }
+  SetObj* merged = set_of(Value::from_obj(tuple_of(first)), true);
+  emit(Op::BUILD_SET, 0);
+  load_const(Value::from_obj(merged));
+  emit(Op::SET_UPDATE, 1);
+  return true;
+}
+
 void Compiler::collection(const Expr& e) {
   bool starred = false;
   for (auto& x : e.elts) starred |= x->kind == ExprKind::Starred;
   if (e.ctx != ExprContext::Load) error(e.pos.line, "internal compiler error: store context in load");
   Op build = e.kind == ExprKind::Set ? Op::BUILD_SET : e.kind == ExprKind::List ? Op::BUILD_LIST : Op::BUILD_TUPLE;
+  if (!starred && e.kind == ExprKind::Set && e.elts.size() > 2 && constant_set_display(e)) return;
   if (!starred) {
     for (auto& x : e.elts) expr(*x);
     emit(build, uint32_t(e.elts.size()));

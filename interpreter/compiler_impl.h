@@ -125,6 +125,7 @@ class Compiler {
   void expr(const ast::Expr& e);
   void store_target(const ast::Expr& t);
   void store_target_here(const ast::Expr& t);
+  bool constant_set_display(const ast::Expr& e);
   void name_op(const std::string& n, ast::ExprContext ctx);
   void constant(const ast::Expr& e);
   void call(const ast::Expr& e);

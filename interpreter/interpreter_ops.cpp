@@ -6,6 +6,7 @@
 
 #include "interpreter/interpreter.h"
 #include "runtime/object_model.h"
+#include "runtime/types_internal.h"
 
 namespace stmjit {
 
@@ -138,10 +139,7 @@ void op_list_extend(Value list, Value iterable) {
   for (Value v = iter_next(it); !v.is_empty(); v = iter_next(it)) list_append(l, v);
 }
 
-void op_set_update(Value set, Value iterable) {
-  Value it = get_iter(iterable);
-  for (Value v = iter_next(it); !v.is_empty(); v = iter_next(it)) set_add(set.as<SetObj>(), v);
-}
+void op_set_update(Value set, Value iterable) { set_update(set.as<SetObj>(), iterable); }
 
 void op_dict_update(Value dict, Value mapping, bool merge, Value callee) {
   DictObj* d = dict.as<DictObj>();

@@ -75,16 +75,23 @@ void add_entry(SetObj* s, Value key, int64_t hash) {
   DictBody* b = stm_write(s);
   if (!b->entries) resize(b, 0);
   uint64_t mask = uint64_t(b->entry_capacity - 1), perturb = uint64_t(hash), i = uint64_t(hash) & mask;
+  DictEntry* freeslot = nullptr;   // the first dummy on the probe path is reused, as in CPython
   for (;;) {
     int probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
     for (uint64_t j = i;; j++) {
-      if (b->entries[j].key.is_empty()) {
-        b->entries[j] = DictEntry{hash, key, Value()};
-        b->used++;
+      DictEntry& e = b->entries[j];
+      if (e.key.is_empty()) {
         b->length++;
+        if (freeslot) {
+          *freeslot = DictEntry{hash, key, Value()};
+          return;
+        }
+        e = DictEntry{hash, key, Value()};
+        b->used++;
         if (uint64_t(b->used) * 5 >= mask * 3) resize(b, b->length > 50000 ? b->length * 2 : b->length * 4);
         return;
       }
+      if (e.key == dummy() && !freeslot) freeslot = &e;
       if (probes-- == 0) break;
     }
     perturb >>= 5;
@@ -92,20 +99,28 @@ void add_entry(SetObj* s, Value key, int64_t hash) {
   }
 }
 
+// CPython's set_merge: one resize up front, then a plain copy of the table when the target is
+// empty with the same size and the source has no dummies, else clean insertions into an empty
+// target, else ordinary adds.
 void merge(SetObj* s, SetObj* other) {
   const DictBody* ob = stm_read(other);
   if (ob->length == 0 || s == other) return;
   DictBody* b = stm_write(s);
-  if (b->used == 0 && b->entry_capacity == ob->entry_capacity) {   // copy the table as is
-    DictEntry* table = static_cast<DictEntry*>(gc_alloc(sizeof(DictEntry) * size_t(ob->entry_capacity)));
+  if (!b->entries) resize(b, 0);   // an empty set has CPython's 8-slot small table
+  if ((b->used + ob->length) * 5 >= (b->entry_capacity - 1) * 3) resize(b, (b->length + ob->length) * 2);
+  if (b->used == 0 && b->entry_capacity == ob->entry_capacity && ob->used == ob->length) {
     for (int64_t i = 0; i < ob->entry_capacity; i++)
-      if (active(ob->entries[i])) table[i] = ob->entries[i];
-    b->entries = table;
+      if (active(ob->entries[i])) b->entries[i] = ob->entries[i];
     b->used = b->length = ob->length;
     return;
   }
-  if (!b->entries || (b->used + ob->length) * 5 >= (b->entry_capacity - 1) * 3)
-    resize(b, (b->length + ob->length) * 2);
+  if (b->used == 0) {
+    for (int64_t i = 0; i < ob->entry_capacity; i++)
+      if (active(ob->entries[i]))
+        insert_clean(b->entries, uint64_t(b->entry_capacity - 1), ob->entries[i].key, ob->entries[i].hash);
+    b->used = b->length = ob->length;
+    return;
+  }
   for (int64_t i = 0; i < ob->entry_capacity; i++)
     if (active(ob->entries[i])) add_entry(s, ob->entries[i].key, ob->entries[i].hash);
 }
@@ -126,6 +141,8 @@ bool is_anyset(Value v) { return is_kind(v, Kind::Set) || is_kind(v, Kind::Froze
 SetObj* new_like(SetObj* s) { return set_new(s->cls->kind == Kind::FrozenSet); }
 
 }  // namespace
+
+void set_update(SetObj* s, Value iterable) { update(s, iterable); }
 
 SetObj* set_new(bool frozen) {
   SetObj* s = gc_new<SetObj>(frozen ? cls_frozenset : cls_set);

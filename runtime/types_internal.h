@@ -117,6 +117,7 @@ bool set_discard(SetObj* s, Value key);
 void dict_update(DictObj* d, Value other);      // mapping or iterable of pairs
 DictObj* dict_copy(DictObj* d);
 SetObj* set_of(Value iterable, bool frozen);
+void set_update(SetObj* s, Value iterable);     // set.update: merges another set's table as CPython does
 SetObj* set_copy(SetObj* s, bool frozen);
 Value set_binop(BinOp op, Value a, Value b);    // | & - ^ ; empty when not supported
 Value set_compare(CmpOp op, SetObj* a, SetObj* b);
