@@ -186,10 +186,27 @@ StrObj* percent_format(StrObj* fmt_obj, Value args) {
   return str_new(out);
 }
 
-std::string str_format(std::string_view fmt, Value* args, int64_t nargs, TupleObj* kwnames) {
-  std::string out;
+namespace {
+// Automatic field numbering is shared by a format string and the fields nested in its specs.
+struct FieldNumbering {
   int auto_index = 0;
   bool manual = false, automatic = false;
+};
+
+std::string format_fields(std::string_view fmt, Value* args, int64_t nargs, TupleObj* kwnames, FieldNumbering& num);
+}  // namespace
+
+std::string str_format(std::string_view fmt, Value* args, int64_t nargs, TupleObj* kwnames) {
+  FieldNumbering num;
+  return format_fields(fmt, args, nargs, kwnames, num);
+}
+
+namespace {
+std::string format_fields(std::string_view fmt, Value* args, int64_t nargs, TupleObj* kwnames, FieldNumbering& num) {
+  std::string out;
+  int& auto_index = num.auto_index;
+  bool& manual = num.manual;
+  bool& automatic = num.automatic;
   size_t i = 0;
   auto lookup_kw = [&](std::string_view name) -> Value {
     for (int64_t k = 0; kwnames && k < kwnames->length; k++)
@@ -249,7 +266,6 @@ std::string str_format(std::string_view fmt, Value* args, int64_t nargs, TupleOb
       p += 2;
       if (p < field.size() && field[p] != ':') raise(exc_ValueError, "expected ':' after conversion specifier");
     }
-    if (p < field.size() && field[p] == ':') spec = str_format(field.substr(p + 1), args, nargs, kwnames);
     // The first part of the name: index, keyword or auto.
     size_t q = 0;
     while (q < name.size() && name[q] != '.' && name[q] != '[') q++;
@@ -295,9 +311,12 @@ std::string str_format(std::string_view fmt, Value* args, int64_t nargs, TupleOb
     if (conv == 'r' || conv == 'a') v = make_str(repr_std(v));
     else if (conv == 's') v = make_str(str_std(v));
     else if (conv) raise(exc_ValueError, "Unknown conversion specifier %c", conv);
+    // Fields nested in the spec are numbered after this field's own value, as in CPython.
+    if (p < field.size() && field[p] == ':') spec = format_fields(field.substr(p + 1), args, nargs, kwnames, num);
     out += format_spec(v, spec);
   }
   return out;
 }
+}  // namespace
 
 }  // namespace stmjit

@@ -320,7 +320,8 @@ bool truthy(Value v) {
 }
 
 int64_t as_index(Value v) {
-  if (is_small_like(v)) return small_of(v);
+  int64_t i;
+  if (int_fits_int64(v, &i)) return i;
   if (is_int_like(v)) raise(exc_OverflowError, "Python int too large to convert to C ssize_t");
   Value f = lookup_special(v, names.__index__);
   if (usable(f)) {

@@ -8,7 +8,8 @@
 namespace stmjit {
 
 int64_t index_of(Value key, const char* what) {
-  if (is_small_like(key)) return small_of(key);
+  int64_t i;
+  if (int_fits_int64(key, &i)) return i;
   if (is_int_like(key)) raise(exc_IndexError, "cannot fit 'int' into an index-sized integer");
   if (kind_of(key) == Kind::Instance && !lookup_special(key, names.__index__).is_empty()) return as_index(key);
   if (std::string_view(what) == "string")

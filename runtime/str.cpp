@@ -206,8 +206,8 @@ Value str_binop(BinOp op, Value a, Value b) {
   if (op == BinOp::Mul) {
     Value s = is_str(a) ? a : b, n = is_str(a) ? b : a;
     if (!is_str(s) || !is_int_like(n)) return Value();
-    if (!is_small_like(n)) raise(exc_OverflowError, "cannot fit 'int' into an index-sized integer");
-    int64_t k = small_of(n);
+    int64_t k;
+    if (!int_fits_int64(n, &k)) raise(exc_OverflowError, "cannot fit 'int' into an index-sized integer");
     if (k <= 0) return make_str("");
     if (k == 1) return s;
     std::string_view v = sv(s);

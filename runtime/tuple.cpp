@@ -83,8 +83,8 @@ Value seq_binop(BinOp op, Value a, Value b) {
       if (kind_of(n) == Kind::Instance) return Value();
       raise(exc_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(n).c_str());
     }
-    if (!is_small_like(n)) raise(exc_OverflowError, "cannot fit 'int' into an index-sized integer");
-    int64_t k = small_of(n);
+    int64_t k;
+    if (!int_fits_int64(n, &k)) raise(exc_OverflowError, "cannot fit 'int' into an index-sized integer");
     if (k < 0) k = 0;
     const Value* items;
     int64_t len;

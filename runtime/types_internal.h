@@ -44,6 +44,16 @@ inline int64_t small_of(Value v) {   // int-like that is small (incl. bool)
   return v.is_small_int() ? v.as_small_int() : int64_t(v.as<BoolObj>()->value);
 }
 inline bool is_small_like(Value v) { return v.is_small_int() || is_kind(v, Kind::Bool); }
+// An int-like value that fits in int64 (CPython's Py_ssize_t): stores it and returns true.
+inline bool int_fits_int64(Value v, int64_t* out) {
+  if (is_small_like(v)) {
+    *out = small_of(v);
+    return true;
+  }
+  if (!is_kind(v, Kind::Int) || !mpz_fits_slong_p(v.as<IntObj>()->value)) return false;
+  *out = mpz_get_si(v.as<IntObj>()->value);
+  return true;
+}
 Value int_binop(BinOp op, Value a, Value b);   // both int-like; empty = not supported
 Value int_neg(Value a);
 Value int_invert(Value a);
