@@ -219,6 +219,9 @@ ModuleObj* find_builtin_module(std::string_view name);   // created on first use
 
 // Argument checking helpers for native functions.
 void check_nargs(const char* fname, int64_t nargs, int64_t min, int64_t max);   // TypeError
+// The same check with the wording of functions that parse "old style" or with keywords
+// ("find() takes at most 3 arguments (4 given)"); nargs counts keyword arguments too.
+void check_nargs_total(const char* fname, int64_t nargs, int64_t min, int64_t max);
 void check_no_kwargs(const char* fname, TupleObj* kwnames);
 
 // Output used by print and tracebacks (sys.stdout / sys.stderr may be replaced by the program).

@@ -264,7 +264,7 @@ Value d_pop(Value* args, int64_t nargs, TupleObj*) {
 }
 
 Value d_popitem(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("popitem", nargs - 1, 0, 0);
+  check_nargs("dict.popitem", nargs - 1, 0, 0);
   DictObj* d = self_dict(args);
   const DictBody* b = stm_read(d);
   for (int64_t i = b->used - 1; i >= 0; i--) {
@@ -278,7 +278,8 @@ Value d_popitem(Value* args, int64_t nargs, TupleObj*) {
 }
 
 Value view(Value* args, int64_t nargs, ClassObj* cls, int32_t mode) {
-  check_nargs("keys", nargs - 1, 0, 0);
+  const char* name = mode == VIEW_KEYS ? "dict.keys" : mode == VIEW_VALUES ? "dict.values" : "dict.items";
+  check_nargs(name, nargs - 1, 0, 0);
   return Value::from_obj(iter_make(cls, args[0], 0, mode));
 }
 
@@ -291,12 +292,12 @@ Value d_update(Value* args, int64_t nargs, TupleObj* kwnames) {
 }
 
 Value d_copy(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("copy", nargs - 1, 0, 0);
+  check_nargs("dict.copy", nargs - 1, 0, 0);
   return Value::from_obj(dict_copy(self_dict(args)));
 }
 
 Value d_clear(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("clear", nargs - 1, 0, 0);
+  check_nargs("dict.clear", nargs - 1, 0, 0);
   DictBody* b = stm_write(self_dict(args));
   *b = DictBody{};
   return v_none();

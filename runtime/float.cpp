@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "runtime/types_internal.h"
+#include "runtime/unicode_db.h"
 
 namespace stmjit {
 
@@ -142,6 +143,11 @@ int64_t float_hash(double d) {
 }
 
 double parse_float(std::string_view s, Value orig) {
+  std::string ascii;
+  if (!is_str(orig) || !as_str(orig)->ascii) {   // digits of other scripts, Unicode spaces
+    ascii = unicode::decimal_and_space_to_ascii(s);
+    s = ascii;
+  }
   auto fail = [&]() -> double {
     raise(exc_ValueError, "could not convert string to float: %s", repr_std(orig).c_str());
   };

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "runtime/types_internal.h"
+#include "runtime/unicode_db.h"
 
 namespace stmjit {
 
@@ -90,7 +91,9 @@ Value big_binop(BinOp op, Value a, Value b) {
     case BinOp::LShift:
       if (mpz_sgn(y.z) < 0) raise(exc_ValueError, "negative shift count");
       if (mpz_sgn(x.z) == 0) return make_int(0);
-      if (!mpz_fits_slong_p(y.z)) raise(exc_OverflowError, "too many digits in integer");
+      // A result this big cannot be allocated (GMP would abort): CPython says MemoryError.
+      if (!mpz_fits_slong_p(y.z) || mpz_get_ui(y.z) + mpz_sizeinbase(x.z, 2) >= (uint64_t(1) << 32))
+        raise(exc_MemoryError, "");
       mpz_mul_2exp(r.z, x.z, mpz_get_ui(y.z));
       break;
     case BinOp::RShift:
@@ -284,6 +287,11 @@ std::string int_to_string(Value a, int base) {
 }
 
 Value int_from_string(std::string_view s, int base, Value orig) {
+  std::string ascii;
+  if (!is_str(orig) || !as_str(orig)->ascii) {   // digits of other scripts, Unicode spaces
+    ascii = unicode::decimal_and_space_to_ascii(s);
+    s = ascii;
+  }
   auto fail = [&]() -> Value {
     raise(exc_ValueError, "invalid literal for int() with base %d: %s", base, repr_std(orig).c_str());
   };
@@ -323,6 +331,12 @@ Value int_from_string(std::string_view s, int base, Value orig) {
   if (base == 0 && b == 10 && digits.size() > 1 && digits[0] == '0' &&
       digits.find_first_not_of('0') != std::string::npos)
     fail();
+  // CPython 3.11's limit on decimal (non power-of-two base) conversion of huge ints.
+  if ((b & (b - 1)) != 0 && digits.size() > 4300)
+    raise(exc_ValueError,
+          "Exceeds the limit (4300 digits) for integer string conversion: value has %zu digits; use "
+          "sys.set_int_max_str_digits() to increase the limit",
+          digits.size());
   if (digits.size() <= 18 && b == 10) {
     int64_t v = 0;
     std::from_chars(digits.data(), digits.data() + digits.size(), v);

@@ -187,13 +187,13 @@ Value list_new_method(Value* args, int64_t nargs, TupleObj* kwnames) {
 }
 
 Value m_append(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("append", nargs - 1, 1, 1);
+  check_nargs("list.append", nargs - 1, 1, 1);
   list_append(self_list(args), args[1]);
   return v_none();
 }
 
 Value m_extend(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("extend", nargs - 1, 1, 1);
+  check_nargs("list.extend", nargs - 1, 1, 1);
   list_extend(self_list(args), args[1]);
   return v_none();
 }
@@ -235,7 +235,7 @@ int64_t find(ListObj* l, Value x, int64_t start, int64_t stop) {
 }
 
 Value m_remove(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("remove", nargs - 1, 1, 1);
+  check_nargs("list.remove", nargs - 1, 1, 1);
   int64_t i = find(self_list(args), args[1], 0, INT64_MAX);
   if (i < 0) raise(exc_ValueError, "list.remove(x): x not in list");
   list_delitem(self_list(args), make_int(i));
@@ -254,7 +254,7 @@ Value m_index(Value* args, int64_t nargs, TupleObj*) {
 }
 
 Value m_count(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("count", nargs - 1, 1, 1);
+  check_nargs("list.count", nargs - 1, 1, 1);
   ListObj* l = self_list(args);
   int64_t n = 0;
   for (int64_t i = 0; i < stm_read(l)->length; i++)
@@ -263,7 +263,7 @@ Value m_count(Value* args, int64_t nargs, TupleObj*) {
 }
 
 Value m_reverse(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("reverse", nargs - 1, 0, 0);
+  check_nargs("list.reverse", nargs - 1, 0, 0);
   ListBody* b = stm_write(self_list(args));
   std::reverse(b->items, b->items + b->length);
   return v_none();
@@ -271,6 +271,7 @@ Value m_reverse(Value* args, int64_t nargs, TupleObj*) {
 
 Value m_sort(Value* args, int64_t nargs, TupleObj* kwnames) {
   Args a{args, nargs, kwnames};
+  check_nargs_total("sort", nargs - 1 + a.nkw(), 0, 2);
   if (nargs > 1) raise(exc_TypeError, "sort() takes no positional arguments");
   a.check_kw("sort", {"key", "reverse"});
   Value rev = a.kw("reverse");
@@ -279,13 +280,13 @@ Value m_sort(Value* args, int64_t nargs, TupleObj* kwnames) {
 }
 
 Value m_copy(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("copy", nargs - 1, 0, 0);
+  check_nargs("list.copy", nargs - 1, 0, 0);
   const ListBody* b = stm_read(self_list(args));
   return Value::from_obj(list_from(b->items, b->length));
 }
 
 Value m_clear(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("clear", nargs - 1, 0, 0);
+  check_nargs("list.clear", nargs - 1, 0, 0);
   ListBody* b = stm_write(self_list(args));
   b->length = 0;
   b->capacity = 0;

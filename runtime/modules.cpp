@@ -115,6 +115,15 @@ void check_nargs(const char* fname, int64_t nargs, int64_t min, int64_t max) {
         max == 1 ? "" : "s", (long long)nargs);
 }
 
+void check_nargs_total(const char* fname, int64_t nargs, int64_t min, int64_t max) {
+  // The texts of PyArg_ParseTuple and _PyArg_UnpackKeywords (count includes keywords).
+  if (nargs >= min && nargs <= max) return;
+  const char* bound = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+  int64_t n = nargs < min ? min : max;
+  raise(exc_TypeError, "%s() takes %s %lld argument%s (%lld given)", fname, bound, (long long)n, n == 1 ? "" : "s",
+        (long long)nargs);
+}
+
 void check_no_kwargs(const char* fname, TupleObj* kwnames) {
   if (kwnames && kwnames->length > 0) raise(exc_TypeError, "%s() takes no keyword arguments", fname);
 }

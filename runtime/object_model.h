@@ -122,9 +122,9 @@ Value as_builtin_subclass(Value base_value, Value cls);
 DictObj* builtin_subclass_attrs(Value o);
 // A dunder a Python subclass of a built-in type defines (bound to `o`), or empty.
 Value user_dunder_override(Value o, StrObj* name);
-void init_builtin_subclass_support();
+void init_builtin_subclass_support();   // after the built-in types' methods exist
 // The attribute dict of a function (created on first use).
-DictObj* function_dict(FunctionObj* f);   // after the built-in types' methods exist
+DictObj* function_dict(FunctionObj* f);
 }  // namespace stmjit
 
 namespace stmjit {
@@ -139,12 +139,13 @@ Value get_iter_builtin(Value o);
 int64_t length_builtin(Value o);
 bool contains_builtin(Value container, Value item);
 int64_t hash_builtin(Value v);
-void init_slot_wrappers();
-void init_str_translate();
+void init_slot_wrappers();      // dunder methods (__add__, __getitem__, ...) of the built-in types
+void init_str_translate();      // str.maketrans / str.translate
+void init_str_case_methods();   // case conversions and character classes (str_case.cpp)
 // `Class.method` for a native method: a callable that checks its first argument's type.
 Value checked_method_descriptor(ClassObj* cls, StrObj* name, Value method);
 // Struct sequences (struct_seq.cpp): a tuple subclass whose items are also named attributes.
 ClassObj* make_struct_seq_type(const char* qualname, const char* module, const char* const* fields, int64_t n);
-Value make_struct_seq(ClassObj* type, const Value* values, int64_t n);   // str.maketrans / str.translate
-void init_unsupported_builtins();   // last: placeholders for what stmjit lacks (builtins_unsupported.cpp)   // dunder methods (__add__, __getitem__, ...) of the built-in types
+Value make_struct_seq(ClassObj* type, const Value* values, int64_t n);
+void init_unsupported_builtins();   // last: placeholders for what stmjit lacks (builtins_unsupported.cpp)
 }  // namespace stmjit

@@ -280,22 +280,22 @@ Value s_new(Value* args, int64_t nargs, TupleObj* kwnames, bool frozen) {
 }
 
 Value s_add(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("add", nargs - 1, 1, 1);
+  check_nargs("set.add", nargs - 1, 1, 1);
   set_add(self_set(args), args[1]);
   return v_none();
 }
 Value s_remove(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("remove", nargs - 1, 1, 1);
+  check_nargs("set.remove", nargs - 1, 1, 1);
   if (!set_discard(self_set(args), args[1])) key_error(args[1]);
   return v_none();
 }
 Value s_discard(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("discard", nargs - 1, 1, 1);
+  check_nargs("set.discard", nargs - 1, 1, 1);
   set_discard(self_set(args), args[1]);
   return v_none();
 }
 Value s_pop(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("pop", nargs - 1, 0, 0);
+  check_nargs("set.pop", nargs - 1, 0, 0);
   SetObj* s = self_set(args);
   DictBody* b = stm_write(s);
   if (b->length == 0) raise_value(make_exception(exc_KeyError, "pop from an empty set"));
@@ -308,12 +308,12 @@ Value s_pop(Value* args, int64_t nargs, TupleObj*) {
   return k;
 }
 Value s_clear(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("clear", nargs - 1, 0, 0);
+  check_nargs("set.clear", nargs - 1, 0, 0);
   *stm_write(self_set(args)) = DictBody{};
   return v_none();
 }
 Value s_copy(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("copy", nargs - 1, 0, 0);
+  check_nargs("set.copy", nargs - 1, 0, 0);
   if (args[0].as_obj()->cls == cls_frozenset) return args[0];
   return Value::from_obj(set_copy(self_set(args), false));
 }
@@ -352,24 +352,24 @@ Value s_difference_update(Value* args, int64_t nargs, TupleObj*) {
   return v_none();
 }
 Value s_symmetric_difference(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("symmetric_difference", nargs - 1, 1, 1);
+  check_nargs("set.symmetric_difference", nargs - 1, 1, 1);
   return Value::from_obj(symmetric_difference(self_set(args), args[1]));
 }
 Value s_symmetric_difference_update(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("symmetric_difference_update", nargs - 1, 1, 1);
+  check_nargs("set.symmetric_difference_update", nargs - 1, 1, 1);
   symmetric_update(self_set(args), args[1]);
   return v_none();
 }
 Value s_issubset(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("issubset", nargs - 1, 1, 1);
+  check_nargs("set.issubset", nargs - 1, 1, 1);
   return v_bool(is_subset(self_set(args), as_set_arg(args[1])));
 }
 Value s_issuperset(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("issuperset", nargs - 1, 1, 1);
+  check_nargs("set.issuperset", nargs - 1, 1, 1);
   return v_bool(is_subset(as_set_arg(args[1]), self_set(args)));
 }
 Value s_isdisjoint(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("isdisjoint", nargs - 1, 1, 1);
+  check_nargs("set.isdisjoint", nargs - 1, 1, 1);
   return v_bool(set_len(intersection(self_set(args), args[1])) == 0);
 }
 

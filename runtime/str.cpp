@@ -42,16 +42,6 @@ StrObj* single_chars[128];
 
 }  // namespace
 
-// str.isprintable for one code point (also what repr() leaves unescaped).
-bool char_is_printable(uint32_t c) {
-  if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0xad) return false;
-  if (c == 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
-      (c >= 0x205f && c <= 0x206f) || c == 0x3000 || c == 0xfeff || (c >= 0xd800 && c <= 0xdfff) ||
-      (c >= 0xe000 && c <= 0xf8ff) || (c >= 0xfff0 && c <= 0xfffb) || c == 0xffff || c >= 0xf0000)
-    return false;
-  return true;
-}
-
 StrObj* str_new(std::string_view utf8) {
   if (utf8.size() == 1 && (unsigned char)utf8[0] < 128) {
     // One-char ASCII strings are shared (very common in loops over strings).

@@ -1,45 +1,19 @@
 // str_methods.cpp: the methods of str (join, split, strip, find, replace, case conversions,
-// character classes, padding, partition, format, ...). Indices are code points; UTF-8 byte
-// offsets are converted at the edges. Case mapping and classes of non-ASCII characters use
-// the C.UTF-8 locale's wide-character tables.
+// padding, partition, format, ...). Indices are code points; UTF-8 byte offsets are converted
+// at the edges. Case conversions and character classes are in str_case.cpp.
 #include <algorithm>
-#include <clocale>
-#include <cwctype>
-#include <locale.h>
 
 #include "runtime/object_model.h"
 #include "runtime/types_internal.h"
+#include "runtime/unicode_db.h"
 
 namespace stmjit {
 
 namespace {
 
-locale_t utf8_locale() {
-  static locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t(0));
-  return loc;
-}
-uint32_t to_upper(uint32_t c) {
-  if (c < 128) return c >= 'a' && c <= 'z' ? c - 32 : c;
-  return utf8_locale() ? uint32_t(towupper_l(wint_t(c), utf8_locale())) : c;
-}
-uint32_t to_lower(uint32_t c) {
-  if (c < 128) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  return utf8_locale() ? uint32_t(towlower_l(wint_t(c), utf8_locale())) : c;
-}
-bool is_space(uint32_t c) {
-  if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
-  return c == 0x85 || c == 0xa0 || (utf8_locale() && iswspace_l(wint_t(c), utf8_locale()));
-}
-bool is_alpha(uint32_t c) {
-  if (c < 128) return (c | 32) >= 'a' && (c | 32) <= 'z';
-  return utf8_locale() && iswalpha_l(wint_t(c), utf8_locale());
-}
-bool is_digit(uint32_t c) {
-  if (c < 128) return c >= '0' && c <= '9';
-  return utf8_locale() && iswdigit_l(wint_t(c), utf8_locale());
-}
-bool is_upper(uint32_t c) { return to_lower(c) != c; }
-bool is_lower(uint32_t c) { return to_upper(c) != c; }
+using unicode::is_alpha;
+using unicode::is_space;
+bool is_digit(uint32_t c) { return unicode::is_digit(c); }
 
 std::u32string decode(std::string_view s) {
   std::u32string out;
@@ -98,7 +72,7 @@ int64_t cp_index_of(StrObj* s, int64_t byte_off) {
 }
 
 int64_t do_find(Value* args, int64_t nargs, const char* name, bool reverse) {
-  check_nargs(name, nargs - 1, 1, 3);
+  check_nargs_total(name, nargs - 1, 1, 3);
   StrObj* s = self_str(args);
   StrObj* sub = must_str(args[1], name);
   int64_t b0, b1, c0;
@@ -124,7 +98,7 @@ Value m_rindex(Value* a, int64_t n, TupleObj*) {
 }
 
 Value m_count(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("count", nargs - 1, 1, 3);
+  check_nargs_total("count", nargs - 1, 1, 3);
   StrObj* s = self_str(args);
   StrObj* sub = must_str(args[1], "count");
   int64_t b0, b1, c0;
@@ -139,7 +113,7 @@ Value m_count(Value* args, int64_t nargs, TupleObj*) {
 }
 
 Value m_join(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("join", nargs - 1, 1, 1);
+  check_nargs("str.join", nargs - 1, 1, 1);
   std::string_view sep = self_sv(args);
   std::string out;
   int64_t i = 0;
@@ -157,6 +131,7 @@ Value split_impl(Value* args, int64_t nargs, TupleObj* kwnames, bool right) {
   Args a{args, nargs, kwnames};
   const char* fname = right ? "rsplit" : "split";
   a.check_kw(fname, {"sep", "maxsplit"});
+  check_nargs_total(fname, nargs - 1 + a.nkw(), 0, 2);
   Value sepv = nargs > 1 ? args[1] : a.kw("sep");
   Value maxv = nargs > 2 ? args[2] : a.kw("maxsplit");
   int64_t maxsplit = maxv.is_empty() ? -1 : as_index(maxv);
@@ -243,8 +218,10 @@ Value m_rsplit(Value* a, int64_t n, TupleObj* k) { return split_impl(a, n, k, tr
 
 Value m_splitlines(Value* args, int64_t nargs, TupleObj* kwnames) {
   Args a{args, nargs, kwnames};
+  a.check_kw("splitlines", {"keepends"});
+  check_nargs_total("splitlines", nargs - 1 + a.nkw(), 0, 1);
   Value kv = nargs > 1 ? args[1] : a.kw("keepends");
-  bool keep = !kv.is_empty() && truthy(kv);
+  bool keep = !kv.is_empty() && as_index(kv) != 0;   // an int parameter, as in CPython
   std::u32string u = decode(self_sv(args));
   ListObj* out = list_new();
   size_t i = 0, n = u.size();
@@ -285,7 +262,7 @@ Value m_lstrip(Value* a, int64_t n, TupleObj*) { return strip_impl(a, n, true, f
 Value m_rstrip(Value* a, int64_t n, TupleObj*) { return strip_impl(a, n, false, true, "rstrip"); }
 
 Value affix_impl(Value* args, int64_t nargs, bool ends, const char* name) {
-  check_nargs(name, nargs - 1, 1, 3);
+  check_nargs_total(name, nargs - 1, 1, 3);
   StrObj* s = self_str(args);
   int64_t b0, b1, c0;
   byte_range(s, args, nargs, 2, &b0, &b1, &c0);
@@ -345,89 +322,7 @@ Value m_replace(Value* args, int64_t nargs, TupleObj*) {
   return make_str(out);
 }
 
-template <class F>
-Value map_chars(Value* args, F f) {
-  std::u32string u = decode(self_sv(args));
-  f(u);
-  return make_str(encode(u));
-}
-
-Value m_upper(Value* a, int64_t, TupleObj*) {
-  return map_chars(a, [](std::u32string& u) { for (auto& c : u) c = to_upper(c); });
-}
-Value m_lower(Value* a, int64_t, TupleObj*) {
-  return map_chars(a, [](std::u32string& u) { for (auto& c : u) c = to_lower(c); });
-}
-Value m_swapcase(Value* a, int64_t, TupleObj*) {
-  return map_chars(a, [](std::u32string& u) {
-    for (auto& c : u) c = is_upper(c) ? to_lower(c) : is_lower(c) ? to_upper(c) : c;
-  });
-}
-Value m_capitalize(Value* a, int64_t, TupleObj*) {
-  return map_chars(a, [](std::u32string& u) {
-    for (size_t i = 0; i < u.size(); i++) u[i] = i == 0 ? to_upper(u[i]) : to_lower(u[i]);
-  });
-}
-Value m_title(Value* a, int64_t, TupleObj*) {
-  return map_chars(a, [](std::u32string& u) {
-    bool prev_cased = false;
-    for (auto& c : u) {
-      bool cased = is_upper(c) || is_lower(c);
-      c = prev_cased ? to_lower(c) : to_upper(c);
-      prev_cased = cased;
-    }
-  });
-}
-
-template <class P>
-Value all_chars(Value* args, P pred) {
-  std::u32string u = decode(self_sv(args));
-  if (u.empty()) return v_false();
-  for (char32_t c : u)
-    if (!pred(c)) return v_false();
-  return v_true();
-}
-
-Value m_isdigit(Value* a, int64_t, TupleObj*) { return all_chars(a, [](char32_t c) { return is_digit(c); }); }
-Value m_isalpha(Value* a, int64_t, TupleObj*) { return all_chars(a, [](char32_t c) { return is_alpha(c); }); }
-Value m_isalnum(Value* a, int64_t, TupleObj*) {
-  return all_chars(a, [](char32_t c) { return is_alpha(c) || is_digit(c); });
-}
-Value m_isspace(Value* a, int64_t, TupleObj*) { return all_chars(a, [](char32_t c) { return is_space(c); }); }
 Value m_isascii(Value* a, int64_t, TupleObj*) { return v_bool(self_str(a)->ascii); }
-Value m_isprintable(Value* a, int64_t, TupleObj*) {
-  for (char32_t c : decode(self_sv(a)))
-    if (!char_is_printable(c)) return v_false();
-  return v_true();   // the empty string is printable
-}
-// Title case: every cased run starts with an upper-case character, the rest lower case.
-Value m_istitle(Value* a, int64_t, TupleObj*) {
-  bool cased = false, previous_cased = false;
-  for (char32_t c : decode(self_sv(a))) {
-    if (is_upper(c)) {
-      if (previous_cased) return v_false();
-      previous_cased = cased = true;
-    } else if (is_lower(c)) {
-      if (!previous_cased) return v_false();
-      previous_cased = cased = true;
-    } else {
-      previous_cased = false;
-    }
-  }
-  return v_bool(cased);
-}
-
-Value case_check(Value* args, bool upper) {
-  std::u32string u = decode(self_sv(args));
-  bool cased = false;
-  for (char32_t c : u) {
-    if (upper ? is_lower(c) : is_upper(c)) return v_false();
-    if (upper ? is_upper(c) : is_lower(c)) cased = true;
-  }
-  return v_bool(cased);
-}
-Value m_isupper(Value* a, int64_t, TupleObj*) { return case_check(a, true); }
-Value m_islower(Value* a, int64_t, TupleObj*) { return case_check(a, false); }
 
 Value m_isidentifier(Value* a, int64_t, TupleObj*) {
   std::u32string u = decode(self_sv(a));
@@ -463,7 +358,7 @@ Value m_ljust(Value* a, int64_t n, TupleObj*) { return pad_impl(a, n, "ljust", '
 Value m_rjust(Value* a, int64_t n, TupleObj*) { return pad_impl(a, n, "rjust", '>'); }
 
 Value m_zfill(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("zfill", nargs - 1, 1, 1);
+  check_nargs("str.zfill", nargs - 1, 1, 1);
   int64_t width = as_index(args[1]);
   StrObj* s = self_str(args);
   if (width <= s->length) return args[0];
@@ -477,7 +372,7 @@ Value m_zfill(Value* args, int64_t nargs, TupleObj*) {
 }
 
 Value partition_impl(Value* args, int64_t nargs, bool right) {
-  check_nargs(right ? "rpartition" : "partition", nargs - 1, 1, 1);
+  check_nargs(right ? "str.rpartition" : "str.partition", nargs - 1, 1, 1);
   std::string_view s = self_sv(args);
   std::string_view sep = sv(Value::from_obj(must_str(args[1], "partition")));
   if (sep.empty()) raise(exc_ValueError, "empty separator");
@@ -503,7 +398,7 @@ Value m_format(Value* args, int64_t nargs, TupleObj* kwnames) {
 }
 
 Value m_format_map(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("format_map", nargs - 1, 1, 1);
+  check_nargs("str.format_map", nargs - 1, 1, 1);
   // Fields name keys of the mapping: pass its items as keyword arguments.
   DictObj* d = is_kind(args[1], Kind::Dict) ? args[1].as<DictObj>() : nullptr;
   if (!d) raise(exc_TypeError, "format_map() argument must be a dict here");
@@ -519,7 +414,7 @@ Value m_format_map(Value* args, int64_t nargs, TupleObj*) {
 }
 
 Value m_removeprefix(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("removeprefix", nargs - 1, 1, 1);
+  check_nargs("str.removeprefix", nargs - 1, 1, 1);
   if (!is_str(args[1])) raise(exc_TypeError, "removeprefix() argument must be str, not %s", type_name(args[1]).c_str());
   std::string_view s = self_sv(args), p = sv(args[1]);
   if (s.substr(0, p.size()) == p && !p.empty()) return make_str(s.substr(p.size()));
@@ -527,7 +422,7 @@ Value m_removeprefix(Value* args, int64_t nargs, TupleObj*) {
 }
 
 Value m_removesuffix(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("removesuffix", nargs - 1, 1, 1);
+  check_nargs("str.removesuffix", nargs - 1, 1, 1);
   if (!is_str(args[1])) raise(exc_TypeError, "removesuffix() argument must be str, not %s", type_name(args[1]).c_str());
   std::string_view s = self_sv(args), p = sv(args[1]);
   if (!p.empty() && s.size() >= p.size() && s.substr(s.size() - p.size()) == p)
@@ -536,7 +431,7 @@ Value m_removesuffix(Value* args, int64_t nargs, TupleObj*) {
 }
 
 Value m_expandtabs(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("expandtabs", nargs - 1, 0, 1);
+  check_nargs_total("expandtabs", nargs - 1, 0, 1);
   int64_t tab = nargs > 1 ? as_index(args[1]) : 8;
   std::u32string u = decode(self_sv(args)), out;
   int64_t col = 0;
@@ -573,12 +468,8 @@ void init_str_methods() {
       {"__new__", str_new_method}, {"find", m_find}, {"rfind", m_rfind}, {"index", m_index},
       {"rindex", m_rindex}, {"count", m_count}, {"join", m_join}, {"split", m_split}, {"rsplit", m_rsplit},
       {"splitlines", m_splitlines}, {"strip", m_strip}, {"lstrip", m_lstrip}, {"rstrip", m_rstrip},
-      {"startswith", m_startswith}, {"endswith", m_endswith}, {"replace", m_replace}, {"upper", m_upper},
-      {"lower", m_lower}, {"casefold", m_lower}, {"swapcase", m_swapcase}, {"capitalize", m_capitalize},
-      {"title", m_title}, {"isdigit", m_isdigit}, {"isdecimal", m_isdigit}, {"isnumeric", m_isdigit},
-      {"isalpha", m_isalpha}, {"isalnum", m_isalnum}, {"isspace", m_isspace}, {"isascii", m_isascii},
-      {"isprintable", m_isprintable}, {"istitle", m_istitle},
-      {"isupper", m_isupper}, {"islower", m_islower}, {"isidentifier", m_isidentifier}, {"center", m_center},
+      {"startswith", m_startswith}, {"endswith", m_endswith}, {"replace", m_replace}, {"isascii", m_isascii},
+      {"isidentifier", m_isidentifier}, {"center", m_center},
       {"ljust", m_ljust}, {"rjust", m_rjust}, {"zfill", m_zfill}, {"partition", m_partition},
       {"rpartition", m_rpartition}, {"format", m_format}, {"format_map", m_format_map},
       {"removeprefix", m_removeprefix}, {"removesuffix", m_removesuffix}, {"expandtabs", m_expandtabs},
@@ -586,6 +477,7 @@ void init_str_methods() {
   };
   for (auto& e : table) def_method(cls_str, e.name, e.fn);
   init_str_translate();
+  init_str_case_methods();
 }
 
 }  // namespace stmjit

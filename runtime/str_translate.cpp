@@ -53,7 +53,7 @@ Value str_maketrans(Value* args, int64_t nargs, TupleObj* kwnames) {
 // str.translate(table): table[ord(c)] via __getitem__ (LookupError keeps c).
 Value str_translate(Value* args, int64_t nargs, TupleObj* kwnames) {
   check_no_kwargs("translate", kwnames);
-  check_nargs("translate", nargs - 1, 1, 1);
+  check_nargs("str.translate", nargs - 1, 1, 1);
   Value table = args[1];
   std::string out;
   for (char32_t c : code_points(sv(args[0]))) {

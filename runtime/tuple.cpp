@@ -166,7 +166,7 @@ Value tuple_new_method(Value* args, int64_t nargs, TupleObj* kwnames) {
 }
 
 Value tuple_count(Value* args, int64_t nargs, TupleObj*) {
-  check_nargs("count", nargs - 1, 1, 1);
+  check_nargs("tuple.count", nargs - 1, 1, 1);
   TupleObj* t = args[0].as<TupleObj>();
   int64_t n = 0;
   for (int64_t i = 0; i < t->length; i++)
