@@ -168,6 +168,10 @@ int run_program(Job& job) {
     write_stderr(format_exception(e.exc));
     safe_flush();
     return 1;
+  } catch (std::bad_alloc&) {   // outside any Python frame (e.g. compiling a huge program)
+    safe_flush();
+    write_stderr("MemoryError\n");
+    return 1;
   }
 }
 

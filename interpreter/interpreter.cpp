@@ -124,6 +124,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
   Value* sp = stack + f->sp;
   const uint32_t* ip = instrs + f->pc;
   bool reraise = false;        // the exception in flight is re-raised: no new traceback entry
+  bool out_of_memory = false;  // a std::bad_alloc to raise as MemoryError at the same instruction
   Value pending = throw_exc;
 
   static void* const dispatch_table[] = {
@@ -134,6 +135,10 @@ Value eval_frame(Frame* f, Value throw_exc) {
 
   for (;;) {
     try {
+      if (out_of_memory) {
+        out_of_memory = false;
+        raise_memory_error();
+      }
       if (!pending.is_empty()) {
         Value p = pending;
         pending = Value();
@@ -697,6 +702,12 @@ Value eval_frame(Frame* f, Value throw_exc) {
 #undef PUSH
 #undef POP
 #undef TOP
+    } catch (std::length_error&) {   // a std::string or vector asked to grow beyond max_size
+      out_of_memory = true;
+    } catch (std::bad_alloc&) {
+      // An allocation the heap cannot satisfy (e.g. [0] * 2**40): raised as MemoryError by the
+      // next round of the loop, as if the instruction had raised it (ip is already past it).
+      out_of_memory = true;
     } catch (PyException& e) {
       Value exc = e.exc;
       int32_t idx = int32_t(ip - instrs) - 1;

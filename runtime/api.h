@@ -104,6 +104,7 @@ const GcVector<StrObj*>& program_argv();   // sys.argv as given to runtime_init
 // ---- errors --------------------------------------------------------------------------------
 [[noreturn]] void raise(ClassObj* type, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
 [[noreturn]] void raise_value(Value exc_instance_or_class);
+[[noreturn]] void raise_memory_error();   // a bare MemoryError() (no args), as CPython raises it
 Value make_exception(ClassObj* type, std::string_view message);   // instance with args=(message,)
 bool exception_matches(Value exc, Value class_or_tuple);           // for `except X:`
 std::string exception_message(Value exc);                          // str(exc)

@@ -232,4 +232,6 @@ ClassObj* oserror_subclass(int err) {
   }
 }
 
+void raise_memory_error() { raise_value(class_call(exc_MemoryError, nullptr, 0, nullptr)); }
+
 }  // namespace stmjit

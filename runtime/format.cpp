@@ -37,6 +37,8 @@ std::string group_digits(const std::string& digits, char sep, int every) {
 
 std::string repeat_fill(const std::string& fill, int64_t n) {
   std::string out;
+  // Reserve first: an absurd width fails at once (MemoryError) instead of growing for minutes.
+  if (n > 0) out.reserve(size_t(n) * fill.size());
   for (int64_t i = 0; i < n; i++) out += fill;
   return out;
 }

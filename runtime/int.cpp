@@ -93,7 +93,7 @@ Value big_binop(BinOp op, Value a, Value b) {
       if (mpz_sgn(x.z) == 0) return make_int(0);
       // A result this big cannot be allocated (GMP would abort): CPython says MemoryError.
       if (!mpz_fits_slong_p(y.z) || mpz_get_ui(y.z) + mpz_sizeinbase(x.z, 2) >= (uint64_t(1) << 32))
-        raise(exc_MemoryError, "");
+        raise_memory_error();
       mpz_mul_2exp(r.z, x.z, mpz_get_ui(y.z));
       break;
     case BinOp::RShift:

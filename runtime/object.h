@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <new>
 #include <vector>
 
 #include <gc/gc.h>
@@ -204,10 +205,19 @@ struct PyException {
 
 // ---- allocation ---------------------------------------------------------------------------
 
-// Zeroed GC memory that may contain pointers.
-inline void* gc_alloc(size_t n) { return GC_MALLOC(n); }
-// Zeroed? No: GC_MALLOC_ATOMIC memory is not scanned and not cleared; use for bytes/doubles.
-inline void* gc_alloc_atomic(size_t n) { return GC_MALLOC_ATOMIC(n); }
+// Zeroed GC memory that may contain pointers. An allocation the heap cannot satisfy throws
+// std::bad_alloc, which the interpreter turns into MemoryError.
+inline void* gc_alloc(size_t n) {
+  void* p = GC_MALLOC(n);
+  if (!p && n) throw std::bad_alloc();
+  return p;
+}
+// Not cleared and not scanned by the GC: for bytes and doubles only.
+inline void* gc_alloc_atomic(size_t n) {
+  void* p = GC_MALLOC_ATOMIC(n);
+  if (!p && n) throw std::bad_alloc();
+  return p;
+}
 
 template <class T>
 inline T* gc_new(ClassObj* cls) {

@@ -201,6 +201,7 @@ Value str_binop(BinOp op, Value a, Value b) {
     if (k <= 0) return make_str("");
     if (k == 1) return s;
     std::string_view v = sv(s);
+    if (int64_t(v.size()) > INT64_MAX / k) raise(exc_OverflowError, "repeated string is too long");
     std::string out;
     out.reserve(v.size() * size_t(k));
     for (int64_t i = 0; i < k; i++) out += v;

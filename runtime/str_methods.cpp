@@ -347,6 +347,8 @@ Value pad_impl(Value* args, int64_t nargs, const char* name, char how) {
   int64_t pad = width - s->length;
   int64_t left = how == '<' ? 0 : how == '>' ? pad : pad / 2 + (pad & width & 1);
   std::string out;
+  // Reserve first: an absurd width fails at once (MemoryError) instead of growing for minutes.
+  out.reserve(size_t(pad) * fill.size() + size_t(s->nbytes));
   for (int64_t i = 0; i < left; i++) out += fill;
   out += str_view(s);
   for (int64_t i = 0; i < pad - left; i++) out += fill;

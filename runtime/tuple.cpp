@@ -97,7 +97,7 @@ Value seq_binop(BinOp op, Value a, Value b) {
       items = lb->items;
       len = lb->length;
     }
-    if (len > 0 && k > (int64_t(1) << 40) / len) raise(exc_MemoryError, "repeated sequence too large");
+    if (len > 0 && k > (int64_t(1) << 40) / len) raise_memory_error();   // CPython: a bare MemoryError
     int64_t total = len * k;
     Value* out;
     Value result;
