@@ -25,6 +25,10 @@ void init_builtin_types_and_functions() {
   register_builtin_module("math", make_math_module);
   register_builtin_module("time", make_time_module);
   register_builtin_module("sys", make_sys_module);
+  register_builtin_module("_random", make_random_core_module);
+  register_builtin_module("struct", make_struct_module);
+  register_builtin_module("array", make_array_module);
+  register_builtin_module("os", make_os_module);
 }
 
 }  // namespace stmjit

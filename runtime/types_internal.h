@@ -216,5 +216,9 @@ Value sys_stdin_object();
 ModuleObj* make_math_module();
 ModuleObj* make_time_module();
 ModuleObj* make_sys_module();
+ModuleObj* make_random_core_module();   // _random (mod_random.cpp)
+ModuleObj* make_struct_module();        // struct (mod_struct.cpp)
+ModuleObj* make_array_module();         // array (mod_array.cpp)
+ModuleObj* make_os_module();            // os and os.path (mod_os.cpp)
 
 }  // namespace stmjit
