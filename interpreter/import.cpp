@@ -101,6 +101,12 @@ ModuleObj* load_module(const std::string& full) {
   if (!parent_name.empty()) {
     parent = load_module(parent_name);
     if (ModuleObj* m = find_loaded(full)) return m;   // the parent's __init__ imported it
+    // A built-in module's submodule is one of its attributes (os.path).
+    Value sub = module_get(parent, intern(leaf));
+    if (!sub.is_empty() && kind_of(sub) == Kind::Module && !parent->filename) {
+      reg().push_back({intern(full), sub.as<ModuleObj>()});
+      return sub.as<ModuleObj>();
+    }
     Value path = module_get(parent, names.__path__);
     if (path.is_empty())
       raise(exc_ModuleNotFoundError, "No module named '%s'; '%s' is not a package", full.c_str(), parent_name.c_str());

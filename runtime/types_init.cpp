@@ -1,6 +1,7 @@
 // types_init.cpp: init_builtin_types_and_functions(): installs the methods of the built-in
 // types, the builtins module functions and registers the math/time/sys modules. Called once by
 // runtime_init after the class objects exist.
+#include "runtime/bytes.h"
 #include "runtime/object_model.h"
 #include "runtime/types_internal.h"
 
@@ -29,6 +30,7 @@ void init_builtin_types_and_functions() {
   register_builtin_module("struct", make_struct_module);
   register_builtin_module("array", make_array_module);
   register_builtin_module("os", make_os_module);
+  module_set(builtins_module(), intern("bytes"), Value::from_obj(bytes_class()));
 }
 
 }  // namespace stmjit
