@@ -31,7 +31,10 @@ char* compute_stack_limit() {
   return static_cast<char*>(addr) + reserve;
 }
 
-std::string fname(const CodeObj* c) { return std::string(str_view(c->qualname)); }
+// The name in argument errors: the function's __qualname__ (which a program may reassign).
+std::string fname(const FunctionObj* fn) {
+  return std::string(str_view(fn->qualname ? fn->qualname : fn->code->qualname));
+}
 
 std::string join_names(const std::vector<std::string>& v) {
   // 'a' / 'a' and 'b' / 'a', 'b', and 'c'
@@ -44,8 +47,8 @@ std::string join_names(const std::vector<std::string>& v) {
   return s;
 }
 
-[[noreturn]] void missing_args(const CodeObj* c, const std::vector<std::string>& missing, const char* kind) {
-  raise(exc_TypeError, "%s() missing %zu required %s argument%s: %s", fname(c).c_str(), missing.size(), kind,
+[[noreturn]] void missing_args(const FunctionObj* fn, const std::vector<std::string>& missing, const char* kind) {
+  raise(exc_TypeError, "%s() missing %zu required %s argument%s: %s", fname(fn).c_str(), missing.size(), kind,
         missing.size() == 1 ? "" : "s", join_names(missing).c_str());
 }
 
@@ -61,7 +64,7 @@ std::string join_names(const std::vector<std::string>& v) {
   if (kwonly_given)
     given_s += " positional argument" + std::string(given == 1 ? "" : "s") + " (and " + std::to_string(kwonly_given) +
                " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ")";
-  raise(exc_TypeError, "%s() takes %s but %s %s given", fname(c).c_str(), takes.c_str(), given_s.c_str(),
+  raise(exc_TypeError, "%s() takes %s but %s %s given", fname(fn).c_str(), takes.c_str(), given_s.c_str(),
         (given == 1 && !kwonly_given) ? "was" : "were");
 }
 
@@ -101,7 +104,7 @@ void bind_args(FunctionObj* fn, Value* slots, Value* args, int64_t nargs, TupleO
         if (str_view(c->varnames[j]) == str_view(key)) { found = j; break; }
     if (found >= 0) {
       if (!slots[found].is_empty())
-        raise(exc_TypeError, "%s() got multiple values for argument '%s'", fname(c).c_str(), str_view(key).data());
+        raise(exc_TypeError, "%s() got multiple values for argument '%s'", fname(fn).c_str(), str_view(key).data());
       slots[found] = v;
       continue;
     }
@@ -112,8 +115,8 @@ void bind_args(FunctionObj* fn, Value* slots, Value* args, int64_t nargs, TupleO
     for (int32_t j = 0; j < c->posonlycount; j++)
       if (str_view(c->varnames[j]) == str_view(key))
         raise(exc_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-              fname(c).c_str(), str_view(key).data());
-    raise(exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname(c).c_str(), str_view(key).data());
+              fname(fn).c_str(), str_view(key).data());
+    raise(exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname(fn).c_str(), str_view(key).data());
   }
   if (nargs < argcount) {
     int64_t ndef = fn->defaults ? fn->defaults->length : 0;
@@ -124,7 +127,7 @@ void bind_args(FunctionObj* fn, Value* slots, Value* args, int64_t nargs, TupleO
       if (j >= first_def) slots[j] = fn->defaults->items[j - first_def];
       else missing.emplace_back(str_view(c->varnames[j]));
     }
-    if (!missing.empty()) missing_args(c, missing, "positional");
+    if (!missing.empty()) missing_args(fn, missing, "positional");
   }
   if (c->kwonlycount) {
     std::vector<std::string> missing;
@@ -134,7 +137,7 @@ void bind_args(FunctionObj* fn, Value* slots, Value* args, int64_t nargs, TupleO
       if (d.is_empty()) missing.emplace_back(str_view(c->varnames[j]));
       else slots[j] = d;
     }
-    if (!missing.empty()) missing_args(c, missing, "keyword-only");
+    if (!missing.empty()) missing_args(fn, missing, "keyword-only");
   }
 }
 

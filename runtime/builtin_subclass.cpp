@@ -117,6 +117,18 @@ ClassObj* new_target(Value* args, int64_t nargs) {
   return args[0].as<ClassObj>();
 }
 
+// A value of the exact built-in type equal to an instance of a subclass of it.
+Value exact_copy(Value v) {
+  switch (kind_of(v)) {
+    case Kind::Int: return make_int_from_mpz(v.as<IntObj>()->value);
+    case Kind::Float: return make_float(v.as<FloatObj>()->value);
+    case Kind::Str: return make_str(sv(v));
+    case Kind::Tuple: return Value::from_obj(tuple_from(v.as<TupleObj>()->items, v.as<TupleObj>()->length));
+    case Kind::FrozenSet: return Value::from_obj(set_copy(v.as<SetObj>(), true));
+    default: return v;   // mutable kinds: their __new__ already made a fresh object
+  }
+}
+
 // X.__new__(cls, ...): for a Python subclass of a mutable type (list, dict, set) an empty
 // instance whose __init__ fills it, as in CPython; for immutable types the value is built from
 // the arguments and re-made as an instance of the subclass.
@@ -125,7 +137,11 @@ Value subclass_aware_new(Value* args, int64_t nargs, TupleObj* kwnames) {
   Kind k = cls->kind;
   if (!builtin_kind_subclassable(k) || !original_new[int(k)])
     raise(exc_TypeError, "__new__(%s): not a subtype of a built-in type", class_name(cls).data());
-  if (!class_is_user_defined(cls)) return original_new[int(k)](args, nargs, kwnames);
+  if (!class_is_user_defined(cls)) {
+    // tuple(x), str(x), int(x), ... of a subclass instance give a value of the exact type.
+    Value r = original_new[int(k)](args, nargs, kwnames);
+    return is_builtin_subclass_instance(r) ? exact_copy(r) : r;
+  }
   if (k == Kind::List || k == Kind::Dict || k == Kind::Set)
     return as_builtin_subclass(original_new[int(k)](args, 1, nullptr), args[0]);
   return as_builtin_subclass(original_new[int(k)](args, nargs, kwnames), args[0]);

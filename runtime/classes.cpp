@@ -248,11 +248,14 @@ ClassObj* class_new_full(StrObj* name, TupleObj* bases, DictObj* attrs, StrObj* 
     sm->func = nw;
     dict_set(dict, Value::from_obj(names.__new__), Value::from_obj(sm));
   }
-  Value is = dict_get_str(dict, names.__init_subclass__);
-  if (!is.is_empty() && kind_of(is) == Kind::Function) {
-    ClassMethodObj* cm = gc_new<ClassMethodObj>(cls_classmethod);
-    cm->func = is;
-    dict_set(dict, Value::from_obj(names.__init_subclass__), Value::from_obj(cm));
+  static StrObj* class_getitem = intern("__class_getitem__");
+  for (StrObj* implicit : {names.__init_subclass__, class_getitem}) {   // implicit classmethods
+    Value is = dict_get_str(dict, implicit);
+    if (!is.is_empty() && kind_of(is) == Kind::Function) {
+      ClassMethodObj* cm = gc_new<ClassMethodObj>(cls_classmethod);
+      cm->func = is;
+      dict_set(dict, Value::from_obj(implicit), Value::from_obj(cm));
+    }
   }
   if (!dict_get_str(dict, names.__eq__).is_empty() && dict_get_str(dict, names.__hash__).is_empty())
     dict_set(dict, Value::from_obj(names.__hash__), v_none());

@@ -193,7 +193,11 @@ Value unary_op(UnOp op, Value a) {
   if (op == UnOp::Not) return v_bool(!truthy(a));
   if (is_int_like(a)) {
     if (op == UnOp::Neg) return int_neg(a);
-    if (op == UnOp::Pos) return a.is_small_int() || kind_of(a) == Kind::Int ? a : make_int(small_of(a));
+    if (op == UnOp::Pos) {
+      if (a.is_small_int() || is_exact(a, cls_int)) return a;
+      if (kind_of(a) == Kind::Int) return make_int_from_mpz(a.as<IntObj>()->value);   // int subclass -> int
+      return make_int(small_of(a));
+    }
     return int_invert(a);
   }
   if (is_float(a) && op != UnOp::Invert) return op == UnOp::Neg ? make_float(-float_of(a)) : a;
