@@ -285,7 +285,12 @@ void generic_delattr(Value o, StrObj* name) {
 void setattr(Value o, StrObj* name, Value v) {
   name = interned(name);
   switch (kind_of(o)) {
-    case Kind::Class: class_setattr(o.as<ClassObj>(), name, v); return;
+    case Kind::Class: {
+      Value meta_hook = custom_hook(o, names.__setattr__);   // a metaclass's own __setattr__
+      if (!meta_hook.is_empty()) call2(meta_hook, Value::from_obj(name), v);
+      else class_setattr(o.as<ClassObj>(), name, v);
+      return;
+    }
     case Kind::Module: module_set(o.as<ModuleObj>(), name, v); return;
     default: break;
   }

@@ -143,6 +143,7 @@ Value checked_method_descriptor(ClassObj* cls, StrObj* name, Value method) {
   d->method = method;
   BuiltinFunctionObj* f = make_builtin(str_view(method.as<BuiltinFunctionObj>()->name), call_checked_method);
   f->self = Value::from_obj(d);
+  f->is_method = true;   // stored on a class (I.r = int.__repr__), it binds like the method itself
   return Value::from_obj(f);
 }
 
@@ -164,7 +165,8 @@ Value class_getattr(ClassObj* c, StrObj* name) {
 
   Value a = lookup_in_mro(c, name);
   if (!a.is_empty()) {
-    if (kind_of(a) == Kind::BuiltinFunction && is_unbound_native_method(a.as<BuiltinFunctionObj>()))
+    if (kind_of(a) == Kind::BuiltinFunction && is_unbound_native_method(a.as<BuiltinFunctionObj>()) &&
+        a.as<BuiltinFunctionObj>()->self.is_empty())   // not already a checked descriptor
       return checked_method_descriptor(c, name, a);
     return bind_attr(a, Value(), c, name);
   }

@@ -112,7 +112,8 @@ struct BuiltinFunctionObj : Obj {
 };
 
 // A native method that binds to instances (is_method and no receiver of its own).
-inline bool is_unbound_native_method(const BuiltinFunctionObj* f) { return f->is_method && f->self.is_empty(); }
+// (A checked method descriptor, Class.method, also binds: its `self` is the descriptor.)
+inline bool is_unbound_native_method(const BuiltinFunctionObj* f) { return f->is_method; }
 
 struct FunctionObj : Obj {
   CodeObj* code;

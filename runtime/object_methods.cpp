@@ -178,6 +178,25 @@ Value type_call(Value* args, int64_t nargs, TupleObj* kwnames) {
   return class_call_plain(self_class(args[0], "__call__"), args + 1, nargs - 1, kwnames);
 }
 
+// type.__setattr__(cls, name, value) / type.__delattr__(cls, name): class attribute writes
+// (what a metaclass's own __setattr__ reaches through super()).
+Value type_setattr(Value* args, int64_t nargs, TupleObj*) {
+  check_nargs("__setattr__", nargs - 1, 2, 2);
+  ClassObj* c = self_class(args[0], "__setattr__");
+  if (kind_of(args[1]) != Kind::Str)
+    raise(exc_TypeError, "attribute name must be string, not '%s'", type_name(args[1]).c_str());
+  class_setattr(c, intern(str_view(args[1].as<StrObj>())), args[2]);
+  return v_none();
+}
+Value type_delattr(Value* args, int64_t nargs, TupleObj*) {
+  check_nargs("__delattr__", nargs - 1, 1, 1);
+  ClassObj* c = self_class(args[0], "__delattr__");
+  if (kind_of(args[1]) != Kind::Str)
+    raise(exc_TypeError, "attribute name must be string, not '%s'", type_name(args[1]).c_str());
+  class_delattr(c, intern(str_view(args[1].as<StrObj>())));
+  return v_none();
+}
+
 // type.__init__(cls, name, bases, ns, **kw): the work is done by type.__new__.
 Value type_init(Value* args, int64_t nargs, TupleObj*) {
   self_class(args[0], "__init__");
@@ -313,6 +332,8 @@ void init_object_methods() {
   def_method(cls_type, "__repr__", type_repr);
   def_method(cls_type, "__call__", type_call);
   def_method(cls_type, "__init__", type_init);
+  def_method(cls_type, "__setattr__", type_setattr);
+  def_method(cls_type, "__delattr__", type_delattr);
   def_method(cls_type, "mro", type_mro);
   def_method(cls_type, "__subclasses__", type_subclasses);
 }

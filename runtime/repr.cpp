@@ -199,7 +199,7 @@ std::string str_std(Value v) {
 }
 
 StrObj* repr(Value v) {
-  if (is_str(v) && as_str(v)->ascii) {
+  if (is_exact(v, cls_str) && as_str(v)->ascii) {
     std::string_view s = sv(v);
     bool plain = true;
     for (char c : s)

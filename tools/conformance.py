@@ -26,6 +26,12 @@ AWFY = [("Richards", 1), ("DeltaBlue", 50), ("NBody", 1), ("Json", 1),
         ("Havlak", 1), ("CD", 2), ("Bounce", 10), ("List", 10), ("Mandelbrot", 1),
         ("Permute", 10), ("Queens", 10), ("Sieve", 10), ("Storage", 10), ("Towers", 10)]
 
+# --size std: the inner counts of AWFY's rebench configuration and 10 pyperformance loops,
+# for time ratios that are not dominated by start-up.
+AWFY_STD = {"Richards": 100, "DeltaBlue": 12000, "NBody": 250000, "Json": 100, "Havlak": 1500, "CD": 250,
+            "Bounce": 1500, "List": 1500, "Mandelbrot": 500, "Permute": 1000, "Queens": 1000, "Sieve": 3000,
+            "Storage": 1000, "Towers": 600}
+
 TIMING = re.compile(r"\d+(\.\d+)?us")
 
 
@@ -48,15 +54,21 @@ def main():
     ap.add_argument("--runs", type=int, default=1, help="runs per VM (median time)")
     ap.add_argument("--timeout", type=int, default=300)
     ap.add_argument("--show", action="store_true", help="print the diff of failures")
+    ap.add_argument("--size", choices=["small", "std"], default="small",
+                    help="small: quick conformance sizes; std: benchmark sizes for time ratios")
     ns = ap.parse_args()
 
     cases = []
     for name in PYPERF:
         cases.append(("pyperf " + name, os.path.join(ns.suites, "pyperf"), [name + ".py"]))
     for name, inner in AWFY:
+        if ns.size == "std":
+            inner = AWFY_STD[name]
         cases.append(("awfy " + name, os.path.join(ns.suites, "awfy"),
                       ["harness.py", name, "1", str(inner)]))
     env = dict(os.environ, PYTHONPATH=SHIM + os.environ.get("CONFORMANCE_EXTRA_PATH", ""))
+    if ns.size == "std":
+        env["PYPERF_LOOPS"] = "10"
     failures = 0
     print("%-22s %-8s %9s %9s %7s" % ("program", "status", "stmjit", "python3", "ratio"))
     for label, cwd, args in cases:
