@@ -35,6 +35,17 @@ std::string group_digits(const std::string& digits, char sep, int every) {
   return out;
 }
 
+// Groups digits; with zero padding, adds leading zeros (grouped too) until the result is at
+// least min_len long, never starting with a separator ("0,001" for 4).
+std::string group_with_min_width(std::string digits, char sep, int every, int64_t min_len) {
+  std::string g = group_digits(digits, sep, every);
+  while (int64_t(g.size()) < min_len) {
+    digits.insert(digits.begin(), '0');
+    g = group_digits(digits, sep, every);
+  }
+  return g;
+}
+
 std::string repeat_fill(const std::string& fill, int64_t n) {
   std::string out;
   // Reserve first: an absurd width fails at once (MemoryError) instead of growing for minutes.
@@ -69,6 +80,8 @@ std::string sign_of(const FormatSpec& f, bool negative) {
 FormatSpec parse_format_spec(std::string_view spec, const char* type_for_errors) {
   FormatSpec f;
   size_t i = 0;
+  bool fill_given = false;
+  bool numeric = std::string_view(type_for_errors) != "str";
   // fill + align: the fill may be any code point.
   if (!spec.empty()) {
     const char* p = spec.data();
@@ -78,6 +91,7 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_for_errors)
     if (first < spec.size() && is_align((unsigned char)spec[first])) {
       f.fill = std::string(spec.substr(0, first));
       f.align = spec[first];
+      fill_given = true;
       i = first + 1;
     } else if (is_align((unsigned char)spec[0])) {
       f.align = spec[0];
@@ -88,11 +102,10 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_for_errors)
   if (i < spec.size() && spec[i] == 'z') i++;
   if (i < spec.size() && spec[i] == '#') f.alt = true, i++;
   if (i < spec.size() && spec[i] == '0') {
-    if (!f.align) {
-      f.fill = "0";
-      f.align = '=';
-    }
-    f.zero = true;
+    // As CPython 3.10+: '0' makes '0' the fill unless a fill was given, and sign-aware
+    // ('=') padding when no alignment was given and the type's default is right-aligned.
+    if (!fill_given) f.fill = "0";
+    if (!f.align && numeric) f.align = '=';
     i++;
   }
   while (i < spec.size() && is_digit(spec[i])) f.width = f.width * 10 + (spec[i++] - '0');
@@ -107,6 +120,12 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_for_errors)
   if (i < spec.size()) f.type = spec[i++];
   if (i < spec.size()) raise(exc_ValueError, "Invalid format specifier '%.*s' for object of type '%s'", int(spec.size()),
                              spec.data(), type_for_errors);
+  f.zero = f.fill == "0" && f.align == '=';   // zero padding: the digit groups grow too
+  if (f.grouping && numeric) {   // which presentation types take a thousands separator
+    bool ok = std::string_view("defgEFG%").find(f.type) != std::string_view::npos || f.type == 0 ||
+              (f.grouping == '_' && std::string_view("xXob").find(f.type) != std::string_view::npos);
+    if (!ok) raise(exc_ValueError, "Cannot specify '%c' with '%c'.", f.grouping, f.type);
+  }
   return f;
 }
 
@@ -117,7 +136,9 @@ std::string format_int_spec(Value v, const FormatSpec& f) {
   if (f.precision >= 0) raise(exc_ValueError, "Precision not allowed in integer format specifier");
   if (t == 'c') {
     if (f.sign) raise(exc_ValueError, "Sign not allowed with integer format specifier 'c'");
-    int64_t c = as_index(v);
+    if (f.alt) raise(exc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+    int64_t c;
+    if (!int_fits_int64(v, &c)) raise(exc_OverflowError, "Python int too large to convert to C long");
     if (c < 0 || c > 0x10ffff) raise(exc_OverflowError, "%%c arg not in range(0x110000)");
     FormatSpec g = f;
     if (!g.align) g.align = '>';
@@ -138,20 +159,11 @@ std::string format_int_spec(Value v, const FormatSpec& f) {
   std::string digits = int_to_string(neg ? int_neg(v) : v, base);
   if (t == 'X')
     for (auto& c : digits) c = char(c >= 'a' && c <= 'z' ? c - 32 : c);
-  if (f.grouping) {
-    if (f.grouping == ',' && base != 10)
-      raise(exc_ValueError, "Cannot specify ',' with '%c'.", t);
-    digits = group_digits(digits, f.grouping, base == 10 ? 3 : 4);
-  }
   std::string sign = sign_of(f, neg) + (f.alt ? prefix : "");
-  if (f.zero && f.align == '=' && f.grouping && f.width > int64_t(sign.size() + digits.size())) {
+  if (f.grouping) {
     // Zero padding also grows the digit groups ("0,001,234").
-    std::string raw = int_to_string(neg ? int_neg(v) : v, base);
-    int every = base == 10 ? 3 : 4;
-    while (int64_t(sign.size() + group_digits(raw, f.grouping, every).size()) < f.width) raw = "0" + raw;
-    std::string g = group_digits(raw, f.grouping, every);
-    if (int64_t(sign.size() + g.size()) > f.width && g[0] == f.grouping) g = g.substr(1);
-    return sign + g;
+    int64_t min_len = f.zero ? f.width - int64_t(sign.size()) : 0;
+    digits = group_with_min_width(digits, f.grouping, base == 10 ? 3 : 4, min_len);
   }
   return pad_number(f, sign, digits);
 }
@@ -174,6 +186,10 @@ std::string format_float_spec(double d, const FormatSpec& f) {
   int prec = int(f.precision);
   if (t == 0 && prec < 0) {
     body = float_repr(a);
+    if (f.alt && body.find('.') == std::string::npos) {   // '#': always a decimal point
+      size_t e = body.find('e');
+      body.insert(e == std::string::npos ? body.size() : e, ".");
+    }
   } else if (t == 0) {
     // Like 'g', but fixed-point results keep at least one digit after the point, and (as in
     // CPython's format_float_short) exponent notation starts one digit earlier.
@@ -187,7 +203,11 @@ std::string format_float_spec(double d, const FormatSpec& f) {
       if (digits.back() == '.') digits.pop_back();
       return digits;
     };
-    if (exponent < -4 || exponent >= p - 1) {
+    if (f.alt) {   // '#': trailing zeros and the point are kept
+      snprintf(buf, sizeof buf, exponent < -4 || exponent >= p - 1 ? "%#.*e" : "%#.*f",
+               exponent < -4 || exponent >= p - 1 ? p - 1 : p - 1 - exponent, a);
+      body = buf;
+    } else if (exponent < -4 || exponent >= p - 1) {
       size_t e = sci.find('e');
       body = strip_zeros(sci.substr(0, e)) + sci.substr(e);
     } else {
@@ -206,17 +226,21 @@ std::string format_float_spec(double d, const FormatSpec& f) {
     body = buf;
     if (t == '%') body += '%';
   }
+  std::string sign = sign_of(f, neg);
   if (f.grouping) {
     size_t end = body.find_first_not_of("0123456789");
     std::string intpart = body.substr(0, end);
-    body = group_digits(intpart, f.grouping, 3) + (end == std::string::npos ? "" : body.substr(end));
+    std::string rest = end == std::string::npos ? "" : body.substr(end);
+    int64_t min_len = f.zero ? f.width - int64_t(sign.size()) - cp_len(rest) : 0;
+    body = group_with_min_width(intpart, f.grouping, 3, min_len) + rest;
   }
-  return pad_number(f, sign_of(f, neg), body);
+  return pad_number(f, sign, body);
 }
 
 std::string format_str_spec(std::string_view s, const FormatSpec& f) {
   if (f.type && f.type != 's') raise(exc_ValueError, "Unknown format code '%c' for object of type 'str'", f.type);
   if (f.sign) raise(exc_ValueError, "Sign not allowed in string format specifier");
+  if (f.grouping) raise(exc_ValueError, "Cannot specify '%c' with 's'.", f.grouping);
   if (f.align == '=') raise(exc_ValueError, "'=' alignment not allowed in string format specifier");
   std::string body(s);
   if (f.precision >= 0 && cp_len(body) > f.precision) {
