@@ -106,7 +106,9 @@ Value b_zip(Value* args, int64_t nargs, TupleObj* kwnames) {
   a.check_kw("zip", {"strict"});
   TupleObj* its = tuple_new(nargs);
   for (int64_t i = 0; i < nargs; i++) its->items[i] = get_iter(args[i]);
-  return Value::from_obj(iter_make(cls_iterator, Value::from_obj(its), 0, IT_ZIP));
+  Value strict = a.kw("strict");
+  // The iterator's index field is unused by zip: 1 marks strict=True.
+  return Value::from_obj(iter_make(cls_iterator, Value::from_obj(its), !strict.is_empty() && truthy(strict), IT_ZIP));
 }
 
 Value b_map(Value* args, int64_t nargs, TupleObj* kwnames) {

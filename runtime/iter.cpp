@@ -8,6 +8,7 @@
 namespace stmjit {
 
 namespace {
+void zip_strict_check(TupleObj* its, int64_t stopped);
 
 bool usable(Value f) { return !f.is_empty() && !is_none(f); }
 
@@ -132,10 +133,12 @@ Value builtin_iter_next(IterObj* it) {
       if (its->length == 0) break;
       TupleObj* t = tuple_new(its->length);
       bool done = false;
-      for (int64_t i = 0; i < its->length && !done; i++) {
+      int64_t i = 0;
+      for (; i < its->length && !done; i++) {
         t->items[i] = iter_next(its->items[i]);
         done = t->items[i].is_empty();
       }
+      if (done && b->index == 1) zip_strict_check(its, i - 1);
       b = stm_write(it);
       if (!done) r = Value::from_obj(t);
       break;
@@ -222,6 +225,16 @@ GcVector<Value> collect_values(Value iterable) {
 }
 
 namespace {
+// zip(strict=True) after iterator `stopped` ran out: all must end together.
+void zip_strict_check(TupleObj* its, int64_t stopped) {
+  auto plural = [](int64_t n) { return n == 1 ? std::string("argument 1") : "arguments 1-" + std::to_string(n); };
+  if (stopped > 0)
+    raise(exc_ValueError, "zip() argument %lld is shorter than %s", (long long)(stopped + 1), plural(stopped).c_str());
+  for (int64_t j = 1; j < its->length; j++)
+    if (!iter_next(its->items[j]).is_empty())
+      raise(exc_ValueError, "zip() argument %lld is longer than %s", (long long)(j + 1), plural(j).c_str());
+}
+
 Value get_iter_via(Value f) {
   Value it = call0(f);
   Kind k = kind_of(it);
