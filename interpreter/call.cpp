@@ -239,6 +239,10 @@ Value call(Value f, Value* args, int64_t nargs, TupleObj* kwnames) {
         return call_function(f.as<FunctionObj>(), args, nargs, kwnames);
       case Kind::BuiltinFunction: {
         BuiltinFunctionObj* b = f.as<BuiltinFunctionObj>();
+        if (b->no_kwargs && kwnames && kwnames->length) {
+          std::string n = b->owner ? std::string(str_view(b->owner->name)) + "." : "";
+          raise(exc_TypeError, "%s%s() takes no keyword arguments", n.c_str(), str_view(b->name).data());
+        }
         if (b->self.is_empty()) return b->fn(args, nargs, kwnames);
         int64_t total = nargs + (kwnames ? kwnames->length : 0);
         Value small[8];

@@ -282,7 +282,11 @@ void init_builtins_functions() {
       {"oct", b_oct}, {"bin", b_bin}, {"format", b_format}, {"iter", b_iter}, {"next", b_next},
   };
   ModuleObj* b = builtins_module();
-  for (auto& e : table) module_set(b, intern(e.name), Value::from_obj(make_builtin(e.name, e.fn)));
+  for (auto& e : table) {
+    BuiltinFunctionObj* f = make_builtin(e.name, e.fn);
+    f->no_kwargs = std::string_view(e.name) != "pow" && std::string_view(e.name) != "round";
+    module_set(b, intern(e.name), Value::from_obj(f));
+  }
 }
 
 }  // namespace stmjit

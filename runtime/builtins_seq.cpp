@@ -156,7 +156,12 @@ void init_builtins_seq_functions() {
       {"all", b_all},
   };
   ModuleObj* b = builtins_module();
-  for (auto& e : table) module_set(b, intern(e.name), Value::from_obj(make_builtin(e.name, e.fn)));
+  for (auto& e : table) {
+    BuiltinFunctionObj* f = make_builtin(e.name, e.fn);
+    std::string_view n(e.name);
+    f->no_kwargs = n == "map" || n == "filter" || n == "any" || n == "all" || n == "reversed";
+    module_set(b, intern(e.name), Value::from_obj(f));
+  }
 }
 
 }  // namespace stmjit

@@ -133,6 +133,8 @@ std::string format_int_spec(Value v, const FormatSpec& f) {
   char t = f.type ? f.type : 'd';
   if (t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == '%')
     return format_float_spec(int_to_double(v), f);
+  if (std::string_view("dnxXobc").find(t) == std::string_view::npos)
+    raise(exc_ValueError, "Unknown format code '%c' for object of type '%s'", t, type_name(v).c_str());
   if (f.precision >= 0) raise(exc_ValueError, "Precision not allowed in integer format specifier");
   if (t == 'c') {
     if (f.sign) raise(exc_ValueError, "Sign not allowed with integer format specifier 'c'");

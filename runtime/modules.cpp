@@ -4,6 +4,8 @@
 //
 // A module maps each global name to a CellObj that is never removed (deleting a global empties
 // its cell), so compiled code and inline caches may hold on to a cell for good.
+#include <algorithm>
+#include <iterator>
 #include <mutex>
 
 #include "runtime/object_model.h"
@@ -95,6 +97,13 @@ BuiltinFunctionObj* make_builtin(std::string_view name, NativeFn fn) {
 void def_method(ClassObj* cls, std::string_view name, NativeFn fn) {
   BuiltinFunctionObj* f = make_builtin(name, fn);
   f->is_method = name != "__new__";   // __new__ is static: it takes the class first
+  f->owner = cls;
+  // Methods of the built-in types are positional-only, except these (as in CPython).
+  static const std::string_view takes_keywords[] = {"sort", "split", "rsplit", "splitlines", "encode", "decode",
+                                                    "format", "update", "__init__", "__new__", "expandtabs",
+                                                    "hex", "to_bytes", "__init_subclass__", "__call__"};
+  f->no_kwargs = !class_is_user_defined(cls) &&
+                 std::find(std::begin(takes_keywords), std::end(takes_keywords), name) == std::end(takes_keywords);
   class_set_attr(cls, intern(name), Value::from_obj(f));
 }
 

@@ -109,6 +109,8 @@ struct BuiltinFunctionObj : Obj {
   // A native method of a class (def_method): binds to instances like a Python function does.
   // Free native functions (len, math.sqrt) stored in a class do not bind, as in CPython.
   bool is_method = false;
+  bool no_kwargs = false;         // positional-only: keyword arguments are a TypeError
+  struct ClassObj* owner = nullptr;   // for methods: the class (named in error messages)
 };
 
 // A native method that binds to instances (is_method and no receiver of its own).

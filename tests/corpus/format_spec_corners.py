@@ -6,3 +6,8 @@ for v, s in [(-197134.0, '>019_.5'), (-366658, '>+#021d'), (float('inf'), '<09.1
         print(repr(format(v, s)))
     except (ValueError, OverflowError) as e:
         print(type(e).__name__, e)
+for s in ['.2s', '.1', '5.2s', '.3x', '.0c', 'q']:
+    try:
+        print(format(5, s))
+    except ValueError as e:
+        print(s, e)

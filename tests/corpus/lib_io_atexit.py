@@ -1,0 +1,25 @@
+# lib_io_atexit.py: io.StringIO and atexit (handlers are run explicitly via _run_exitfuncs).
+import io, atexit
+buf = io.StringIO()
+print('hello', 42, file=buf)
+print('a', 'b', sep='-', end='!\n', file=buf)
+print(buf.write('tail'), buf.tell(), repr(buf.getvalue()))
+buf.seek(0); print(repr(buf.readline()), repr(buf.read(3)), repr(buf.read()), repr(buf.read()))
+buf.seek(0); print([line for line in buf], buf.tell())
+s = io.StringIO('one\ntwo\nthree'); print(s.tell(), s.readlines(), repr(s.readline()))
+s.seek(0); s.write('ONE'); print(repr(s.getvalue())); s.seek(0, 2); s.write('!'); print(repr(s.getvalue()), s.truncate(4), repr(s.getvalue()))
+with io.StringIO() as w:
+    w.writelines(['x\n', 'y\n']); print(repr(w.getvalue()), w.closed)
+print(w.closed)
+for bad in [lambda: w.getvalue(), lambda: io.StringIO().write(5), lambda: io.StringIO(5), lambda: io.StringIO().seek(-1)]:
+    try: bad()
+    except (ValueError, TypeError) as e: print(type(e).__name__, e)
+def bye(name, punct='!'): print('bye', name + punct)
+def fail(): raise RuntimeError('boom')
+atexit.register(bye, 'a')
+atexit.register(bye, 'b', punct='?')
+f = atexit.register(fail); print(f is fail)
+atexit.register(bye, 'c'); atexit.unregister(fail)
+atexit._run_exitfuncs()
+try: atexit.register(3)
+except TypeError as e: print('TypeError', e)

@@ -1,0 +1,26 @@
+# lib_itertools.py: every itertools function against CPython's order and errors.
+from itertools import *
+import itertools
+print(list(islice(count(), 5)), list(islice(count(10, 3), 4)), list(islice(count(0.5, 0.25), 3)), repr(count(3)), repr(count(1, 2)))
+print(list(islice(cycle('abc'), 8)), list(cycle([])), list(repeat('x', 3)), repr(repeat(1, 2)), list(zip(range(3), repeat(0))))
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([3, 1, 4, 1, 5], max)), list(accumulate([1, 2], initial=100)), list(accumulate([])))
+print(list(chain('ab', [1, 2], ())), list(chain.from_iterable(['xy', 'z'])), list(compress('ABCDEF', [1, 0, 1, 0, 1, 1])))
+print(list(dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(filterfalse(lambda x: x % 2, range(10))), list(filterfalse(None, [0, 1, '', 'a'])))
+print([(k, list(g)) for k, g in groupby('AAAABBBCCDAABBB')], [k for k, g in groupby('AAAABBBCCD')])
+print([(k, list(g)) for k, g in groupby([1, 3, 2, 4, 5, 7, 6], key=lambda x: x % 2)])
+gs = list(groupby('aabbc')); print([(k, list(g)) for k, g in gs])
+print(list(islice('ABCDEFG', 2)), list(islice('ABCDEFG', 2, 4)), list(islice('ABCDEFG', 2, None)), list(islice('ABCDEFG', 0, None, 2)), list(islice(range(10), 1, 8, 3)))
+it = iter(range(10)); print(list(islice(it, 3)), next(it))
+print(list(starmap(pow, [(2, 5), (3, 2)])))
+a, b = tee(iter([1, 2, 3, 4])); print(next(a), list(b), list(a))
+x, y, z = tee('abc', 3); print(list(x), list(y), list(z))
+print(list(zip_longest('ABCD', 'xy', fillvalue='-')), list(zip_longest([1], [2, 3], [])), list(zip_longest()))
+print(list(product('AB', 'xy')), list(product(range(2), repeat=3)), list(product()), list(product('ab', [])))
+print(list(permutations('ABC', 2)), list(permutations(range(3))), list(permutations([1, 2], 3)), len(list(permutations(range(5)))))
+print(list(permutations('abcd')) == sorted(permutations('abcd')))
+print(list(combinations('ABCD', 2)), list(combinations(range(4), 3)), list(combinations('ab', 3)), list(combinations('ab', 0)))
+print(list(combinations_with_replacement('ABC', 2)), list(combinations_with_replacement([], 2)), list(combinations_with_replacement('ab', 0)))
+print(list(pairwise('ABCDE')), list(pairwise('A')), list(pairwise([])))
+for bad in [lambda: islice('abc', -1), lambda: islice('abc', 1, 2, 0), lambda: islice('abc', 'x', 2), lambda: combinations('ab', -1), lambda: permutations('ab', -2), lambda: product('a', repeat=-1), lambda: tee('a', -1), lambda: zip_longest(1), lambda: count('a')]:
+    try: bad(); print('no error')
+    except (TypeError, ValueError) as e: print(type(e).__name__, e)
