@@ -63,9 +63,9 @@ StrObj* percent_format(StrObj* fmt_obj, Value args) {
     items = args.as<TupleObj>()->items;
     nitems = args.as<TupleObj>()->length;
   }
-  bool mapping = !is_tuple && !is_str(args) &&
-                 (is_kind(args, Kind::Dict) || (kind_of(args) == Kind::Instance &&
-                                                 !lookup_special(args, names.__getitem__).is_empty()));
+  // As CPython: any non-tuple, non-str argument with __getitem__ (dict, list, range, user
+  // classes) may serve %(key)s lookups, and leftover arguments are then not an error.
+  bool mapping = !is_tuple && !is_str(args) && !lookup_special(args, names.__getitem__).is_empty();
   int64_t next = 0;
   auto next_arg = [&]() -> Value {
     if (next >= nitems) raise(exc_TypeError, "not enough arguments for format string");
@@ -73,7 +73,6 @@ StrObj* percent_format(StrObj* fmt_obj, Value args) {
   };
   std::string out;
   size_t i = 0;
-  bool used_mapping = false;
   while (i < fmt.size()) {
     char c = fmt[i++];
     if (c != '%') {
@@ -95,7 +94,6 @@ StrObj* percent_format(StrObj* fmt_obj, Value args) {
       if (depth > 0) raise(exc_ValueError, "incomplete format key");
       arg = getitem(args, make_str(fmt.substr(start, i - 1 - start)));
       have_arg = true;
-      used_mapping = true;
     }
     FormatSpec f;
     f.align = '>';
@@ -135,8 +133,7 @@ StrObj* percent_format(StrObj* fmt_obj, Value args) {
       out += '%';
       continue;
     }
-    if (!have_arg) arg = mapping ? args : next_arg();
-    if (mapping && !have_arg) used_mapping = true;
+    if (!have_arg) arg = next_arg();
     bool numeric = t != 's' && t != 'r' && t != 'a' && t != 'c';
     if (f.zero && f.align == '>' && numeric) {
       f.fill = "0";
@@ -182,7 +179,6 @@ StrObj* percent_format(StrObj* fmt_obj, Value args) {
     }
   }
   if (!mapping && next < nitems) raise(exc_TypeError, "not all arguments converted during string formatting");
-  (void)used_mapping;
   return str_new(out);
 }
 

@@ -2,7 +2,9 @@
 // errors ("math domain error", "math range error"), integer functions (floor/ceil/trunc
 // returning ints, factorial, gcd, lcm, comb, perm, isqrt) and isclose/prod.
 #include <cerrno>
+#include <cfloat>
 #include <cmath>
+#include <vector>
 
 #include "runtime/types_internal.h"
 
@@ -105,10 +107,85 @@ Value m_copysign(Value* args, int64_t nargs, TupleObj*) {
   return make_float(std::copysign(arg_d(args[0]), arg_d(args[1])));
 }
 
+// Exact double-length arithmetic for vector_norm (the build uses -ffp-contract=off, so these
+// stay exact): a + b as hi + lo when |a| >= |b|, and x * y as hi + lo by Dekker's splitting.
+struct DoubleLength { double hi, lo; };
+DoubleLength dl_fast_sum(double a, double b) {
+  double x = a + b;
+  double z = x - a;
+  return {x, b - z};
+}
+DoubleLength dl_mul(double x, double y) {
+  const double split = 134217729.0;  // 2**27 + 1
+  double px = x * split, py = y * split;
+  double hx = px - (px - x), hy = py - (py - y);
+  double lx = x - hx, ly = y - hy;
+  double p = x * y;
+  double q = ((hx * hy - p) + hx * ly + lx * hy) + lx * ly;
+  return {p, q};
+}
+
+// The Euclidean norm as CPython 3.11 computes it for hypot() and dist(): scaled by a power of
+// two, squares summed in extended precision, then one Newton correction of the square root.
+// This gives CPython's bit-exact results, which plain std::hypot does not.
+double vector_norm(std::vector<double>& v, double max, bool found_nan) {
+  if (std::isinf(max)) return max;
+  if (found_nan) return NAN;
+  if (max == 0 || v.size() <= 1) return max;
+  int max_e;
+  std::frexp(max, &max_e);
+  if (max_e < -1023) {  // ldexp(1.0, -max_e) would overflow: rescale subnormals first
+    for (double& x : v) x /= DBL_MIN;
+    return DBL_MIN * vector_norm(v, max / DBL_MIN, found_nan);
+  }
+  double scale = std::ldexp(1.0, -max_e);
+  double csum = 1.0, frac1 = 0.0, frac2 = 0.0;
+  for (double x : v) {
+    x *= scale;
+    DoubleLength pr = dl_mul(x, x);
+    DoubleLength sm = dl_fast_sum(csum, pr.hi);
+    csum = sm.hi;
+    frac1 += pr.lo;
+    frac2 += sm.lo;
+  }
+  double h = std::sqrt(csum - 1.0 + (frac1 + frac2));
+  DoubleLength pr = dl_mul(-h, h);
+  DoubleLength sm = dl_fast_sum(csum, pr.hi);
+  csum = sm.hi;
+  frac1 += pr.lo;
+  frac2 += sm.lo;
+  double x = csum - 1.0 + (frac1 + frac2);
+  h += x / (2.0 * h);
+  return h / scale;
+}
+
 Value m_hypot(Value* args, int64_t nargs, TupleObj*) {
-  double r = 0;
-  for (int64_t i = 0; i < nargs; i++) r = std::hypot(r, arg_d(args[i]));
-  return make_float(r);
+  std::vector<double> v;
+  double max = 0;
+  bool found_nan = false;
+  for (int64_t i = 0; i < nargs; i++) {
+    double x = std::fabs(arg_d(args[i]));
+    found_nan |= std::isnan(x);
+    if (x > max) max = x;
+    v.push_back(x);
+  }
+  return make_float(vector_norm(v, max, found_nan));
+}
+
+Value m_dist(Value* args, int64_t nargs, TupleObj*) {
+  check_nargs("dist", nargs, 2, 2);
+  GcVector<Value> p = collect_values(args[0]), q = collect_values(args[1]);
+  if (p.size() != q.size()) raise(exc_ValueError, "both points must have the same number of dimensions");
+  std::vector<double> v;
+  double max = 0;
+  bool found_nan = false;
+  for (size_t i = 0; i < p.size(); i++) {
+    double x = std::fabs(arg_d(p[i]) - arg_d(q[i]));
+    found_nan |= std::isnan(x);
+    if (x > max) max = x;
+    v.push_back(x);
+  }
+  return make_float(vector_norm(v, max, found_nan));
 }
 
 Value round_to_int(Value v, const char* dunder, double (*f)(double)) {
@@ -284,7 +361,7 @@ ModuleObj* make_math_module() {
       {"acos", m_acos}, {"atan", m_atan}, {"sinh", m_sinh}, {"cosh", m_cosh}, {"tanh", m_tanh},
       {"log2", m_log2}, {"log10", m_log10}, {"log1p", m_log1p}, {"expm1", m_expm1}, {"fabs", m_fabs},
       {"degrees", m_degrees}, {"radians", m_radians}, {"log", m_log}, {"pow", m_pow}, {"atan2", m_atan2},
-      {"fmod", m_fmod}, {"copysign", m_copysign}, {"hypot", m_hypot}, {"floor", m_floor}, {"ceil", m_ceil},
+      {"fmod", m_fmod}, {"copysign", m_copysign}, {"hypot", m_hypot}, {"dist", m_dist}, {"floor", m_floor}, {"ceil", m_ceil},
       {"trunc", m_trunc}, {"isnan", m_isnan}, {"isinf", m_isinf}, {"isfinite", m_isfinite},
       {"factorial", m_factorial}, {"gcd", m_gcd}, {"lcm", m_lcm}, {"comb", m_comb}, {"perm", m_perm},
       {"isqrt", m_isqrt}, {"isclose", m_isclose}, {"prod", m_prod}, {"fsum", m_fsum},

@@ -456,11 +456,27 @@ Value m_encode(Value* args, int64_t nargs, TupleObj*) {
   raise(exc_NotImplementedError, "str.encode() is not supported by stmjit (no bytes type)");
 }
 
+// str(object='', encoding=..., errors=...): args[0] is the class. Keywords as in CPython;
+// decoding (encoding/errors) needs bytes, which stmjit only has in a minimal form.
 Value str_new_method(Value* args, int64_t nargs, TupleObj* kwnames) {
-  check_no_kwargs("str", kwnames);
-  if (nargs > 2) raise(exc_TypeError, "decoding str is not supported");
-  if (nargs == 1) return make_str("");
-  return Value::from_obj(str_of(args[1]));
+  int64_t nkw = kwnames ? kwnames->length : 0;
+  if (nargs - 1 + nkw > 3) raise(exc_TypeError, "str() takes at most 3 arguments (%lld given)", (long long)(nargs - 1 + nkw));
+  Value object = nargs > 1 ? args[1] : Value();
+  bool decoding = nargs > 2;
+  for (int64_t k = 0; k < nkw; k++) {
+    std::string_view name = str_view(kwnames->items[k].as<StrObj>());
+    if (name == "object") {
+      if (nargs > 1) raise(exc_TypeError, "argument for str() given by name ('object') and position (1)");
+      object = args[nargs + k];
+    } else if (name == "encoding" || name == "errors") {
+      decoding = true;
+    } else {
+      raise(exc_TypeError, "'%.*s' is an invalid keyword argument for str()", int(name.size()), name.data());
+    }
+  }
+  if (decoding) raise(exc_NotImplementedError, "decoding str (str(obj, encoding, errors)) is not supported by stmjit");
+  if (object.is_empty()) return make_str("");
+  return Value::from_obj(str_of(object));
 }
 
 }  // namespace

@@ -1511,6 +1511,8 @@ class Gen:
             rhs = self.POLY_VALUES + ['2', '3']
             if opx in ('**', '<<', '*'):   # keep results small
                 rhs = ['2', '3', '0', '1', '(-1)', '1.5', 'True', '(-2)']
+            if opx == '**':   # a negative base to a fractional power is complex (outside the subset)
+                rhs.remove('1.5')
             pairs = ', '.join('(%s, %s)' % (self.pick(self.POLY_VALUES), self.pick(rhs))
                               for _ in range(self.r.randint(3, 8)))
             self.emit('for a, b in [%s] * %d:' % (pairs, self.r.randint(1, 3)))
