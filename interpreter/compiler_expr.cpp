@@ -155,6 +155,7 @@ void Compiler::expr(const Expr& e) {
       emit(Op::LOAD_ATTR, uint32_t(add_name(e.name)));
       break;
     case ExprKind::Subscript:
+      check_subscript(e);
       expr(*e.left);
       subscript_slice(*e.right);
       set_line(e.pos.line);
@@ -253,6 +254,8 @@ static void emit_cmp(Compiler* c, CmpOperator op, void (Compiler::*emitfn)(Op, u
 }
 
 void Compiler::compare(const Expr& e) {
+  for (size_t i = 0; i < e.cmp_ops.size(); i++)   // CPython warns about the first one only
+    if (check_is_literal(i == 0 ? *e.left : *e.values[i - 1], e.cmp_ops[i], *e.values[i], e.pos.line)) break;
   expr(*e.left);
   size_t n = e.cmp_ops.size();
   if (n == 1) {
@@ -319,6 +322,7 @@ void Compiler::call_ex_args(const Expr& e) {
 }
 
 void Compiler::call(const Expr& e) {
+  check_caller(e);
   const Expr& f = *e.left;
   Scope* s = u_->scope;
   // Zero-argument super() inside a method: super(__class__, <first parameter>).

@@ -78,6 +78,12 @@ class Compiler {
   CodeObj* leave_unit();
   [[noreturn]] void error(int line, const std::string& msg);
 
+  // ---- SyntaxWarnings (compiler_warnings.cpp) ----
+  void warn(int line, const std::string& msg);
+  void check_caller(const ast::Expr& call);
+  void check_subscript(const ast::Expr& subscript);
+  bool check_is_literal(const ast::Expr& left, ast::CmpOperator op, const ast::Expr& right, int line);
+
   // ---- emission (compiler.cpp) ----
   void emit(Op op, uint32_t arg = 0);
   void emit_jump(Op op, int label);

@@ -45,16 +45,20 @@ import subprocess
 
 TIMEOUT = int(os.environ.get("STMJIT_TEST_TIMEOUT", "300"))
 
+WARNING_RE = re.compile(r'^(\S+\.py)(:\d+: \w*Warning: .*)$')
 FILE_RE = re.compile(r'^(\s*File ")([^"]*)(".*)$')
 
 
 def normalize(text):
-    """Base names in `File "..."` lines."""
+    """Base names in `File "..."` lines and in warning lines (`/path/x.py:3: SyntaxWarning: ...`)."""
     out = []
     for line in text.split("\n"):
         m = FILE_RE.match(line)
         if m:
             line = m.group(1) + os.path.basename(m.group(2)) + m.group(3)
+        m = WARNING_RE.match(line)
+        if m:
+            line = os.path.basename(m.group(1)) + m.group(2)
         out.append(line)
     return "\n".join(out)
 
