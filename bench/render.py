@@ -1,13 +1,21 @@
 # A small ray tracer: spheres and planes, several coloured point lights, hard shadows,
 # mirror reflections of bounded depth and a checkerboard floor, seen through a pinhole camera.
 #
-# Usage: render.py [WIDTH HEIGHT [OUT.ppm]]   (default 160 120)
+# Usage: render.py [--threads N] [--pool queue|threads] [WIDTH HEIGHT [OUT.ppm]]
+#        (defaults: 1 thread, queue, 160 120)
 # Prints an integer checksum of the quantised pixels (identical under every conforming VM:
 # only +, -, *, /, sqrt and floor are used on floats, so results are bit-exact) and, given
 # a path, writes the image as a plain-text PPM (P3).
 #
-# render_rows(scene, y0, y1) is a pure function of its arguments, so bands of rows can be
-# rendered independently (later: by different threads) and concatenated.
+# render_rows(scene, y0, y1) is a pure function of its arguments, so rows can be rendered
+# independently. Each row is one task; its pixels go into its own Band object (no two tasks
+# write the same object, so under STM they do not conflict), and the checksum is taken over
+# the bands in row order, so it does not depend on the thread count.
+#   --pool queue    (default) the rows are tasks of a transaction.TransactionQueue run on N
+#                   threads; each task runs inside `with atomic:` (lib/stm.py).
+#   --pool threads  N plain threading.Threads, thread i rendering rows i, i+N, ...; no
+#                   atomic blocks.
+# The option may also be written --threads=N.
 import math
 import sys
 
@@ -298,16 +306,100 @@ def write_ppm(path, rows, width, height):
     out.close()
 
 
+class Band:
+    """Rows y0..y1-1 of the image; `rows` is filled in by whichever thread renders it."""
+
+    def __init__(self, scene, y0, y1):
+        self.scene = scene
+        self.y0 = y0
+        self.y1 = y1
+        self.rows = None
+
+    def render(self):
+        self.rows = render_rows(self.scene, self.y0, self.y1)
+
+
+def render_bands_queue(bands, nthreads):
+    try:
+        import transaction
+    except ImportError:
+        # Run directly by CPython or PyPy: lib/ holds stm.py and transaction.py. Appended
+        # last, so it cannot shadow the standard library.
+        import os
+        sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+        import transaction
+    queue = transaction.TransactionQueue()
+    for band in bands:
+        queue.add(band.render)
+    queue.run(nthreads)
+
+
+def render_bands_threads(bands, nthreads):
+    def worker(first):
+        for i in range(first, len(bands), nthreads):
+            bands[i].render()
+
+    if nthreads == 1:
+        worker(0)
+        return
+    import threading
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(nthreads)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def parse_args(argv):
+    nthreads = 1
+    pool = "queue"
+    positional = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--threads" or arg == "--pool":
+            if i + 1 >= len(argv):
+                raise SystemExit("render: %s needs a value" % arg)
+            value = argv[i + 1]
+            i += 2
+        elif arg.startswith("--threads=") or arg.startswith("--pool="):
+            arg, value = arg.split("=", 1)
+            i += 1
+        else:
+            positional.append(arg)
+            i += 1
+            continue
+        if arg == "--threads":
+            nthreads = int(value)
+        else:
+            pool = value
+    if nthreads < 1:
+        raise SystemExit("render: --threads must be at least 1")
+    if pool != "queue" and pool != "threads":
+        raise SystemExit("render: --pool must be queue or threads, not %r" % pool)
+    return nthreads, pool, positional
+
+
 def main():
+    nthreads, pool, positional = parse_args(sys.argv[1:])
     width, height = 160, 120
-    if len(sys.argv) > 2:
-        width = int(sys.argv[1])
-        height = int(sys.argv[2])
+    if len(positional) > 1:
+        width = int(positional[0])
+        height = int(positional[1])
     scene = make_scene(width, height)
-    rows = render_rows(scene, 0, height)
+    bands = [Band(scene, y, y + 1) for y in range(height)]
+    if pool == "queue":
+        render_bands_queue(bands, nthreads)
+    else:
+        render_bands_threads(bands, nthreads)
+    rows = []
+    for band in bands:
+        if band.rows is None:
+            raise RuntimeError("render: rows %d..%d were not rendered" % (band.y0, band.y1))
+        rows.extend(band.rows)
     print("render: %dx%d checksum %d" % (width, height, checksum(rows)))
-    if len(sys.argv) > 3:
-        write_ppm(sys.argv[3], rows, width, height)
+    if len(positional) > 2:
+        write_ppm(positional[2], rows, width, height)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,16 @@
 # wait (for a packet), hold (step aside) and release other tasks. One simulation run has
 # well-known totals: 23246 packets queued and 9297 holds; the program checks them.
 #
-# Usage: richards.py [ITERATIONS]   (default 10)
+# Usage: richards.py [ITERATIONS [THREADS]]   (defaults 10 and 1)
+#
+# With THREADS > 1 the ITERATIONS are split as evenly as possible over THREADS threads
+# (threading.Thread), each running its own schedulers one after another, so the total work
+# does not depend on THREADS and wall time at 1 thread / N threads is the speedup. The
+# schedulers share no mutable state: every Kernel, Task and Packet belongs to one thread and
+# module globals are only read (under STM a shared counter would make every transaction
+# conflict). Each thread checks its own runs and keeps its totals in its own slot of a list;
+# the main thread adds them up. The output depends only on ITERATIONS. With THREADS = 1 the
+# work runs in the main thread without importing threading.
 import sys
 
 IDLE = 0
@@ -242,21 +251,67 @@ class Kernel:
 
 
 def run_once():
+    """One full simulation; returns (packets queued, holds) after checking them."""
     kernel = Kernel()
     kernel.setup()
     kernel.schedule()
     if kernel.queued != EXPECTED_QUEUED or kernel.holds != EXPECTED_HOLDS:
         raise RuntimeError("richards: wrong result: queued=%d holds=%d (expected %d and %d)"
                            % (kernel.queued, kernel.holds, EXPECTED_QUEUED, EXPECTED_HOLDS))
+    return kernel.queued, kernel.holds
+
+
+class Share:
+    """One thread's part of the work and its totals (written only by that thread)."""
+
+    def __init__(self, iterations):
+        self.iterations = iterations
+        self.runs = 0
+        self.queued = 0
+        self.holds = 0
+
+    def run(self):
+        for _ in range(self.iterations):
+            queued, holds = run_once()
+            self.runs += 1
+            self.queued += queued
+            self.holds += holds
+
+
+def split(total, parts):
+    """`total` as `parts` integers differing by at most one (the larger ones first)."""
+    base, extra = divmod(total, parts)
+    return [base + 1 if i < extra else base for i in range(parts)]
 
 
 def main():
     iterations = 10
+    threads = 1
     if len(sys.argv) > 1:
         iterations = int(sys.argv[1])
-    for _ in range(iterations):
-        run_once()
-    print("richards: %d iterations ok" % iterations)
+    if len(sys.argv) > 2:
+        threads = int(sys.argv[2])
+    if threads < 1:
+        raise SystemExit("richards: THREADS must be at least 1")
+    shares = [Share(n) for n in split(iterations, threads)]
+    if threads == 1:
+        shares[0].run()
+    else:
+        import threading
+        workers = [threading.Thread(target=share.run) for share in shares]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+    runs = queued = holds = 0
+    for share in shares:
+        if share.runs != share.iterations:
+            raise RuntimeError("richards: a thread ran %d of its %d iterations"
+                               % (share.runs, share.iterations))
+        runs += share.runs
+        queued += share.queued
+        holds += share.holds
+    print("richards: %d iterations ok (%d packets queued, %d holds)" % (runs, queued, holds))
 
 
 if __name__ == "__main__":
