@@ -184,11 +184,11 @@ class TransactionQueue:
         threads = []
         try:
             for w in workers[1:]:
-                t = _threading.Thread(target=self._work, args=(w, True),
+                t = _threading.Thread(target=self._thread_main, args=(w,),
                                       name="TransactionQueue-%d" % w.index)
                 t.start()
                 threads.append(t)
-            self._work(workers[0], False)     # the calling thread is worker 0
+            self._work(workers[0])     # the calling thread is worker 0
         finally:
             for t in threads:
                 t.join()
@@ -226,10 +226,19 @@ class TransactionQueue:
                 return True
         return False
 
-    def _work(self, me, register):
-        if register:
+    def _thread_main(self, me):
+        """Body of worker threads 1..n-1: an error of the queue itself (not of a task)
+        must reach run()'s caller too, not die with the thread."""
+        try:
             with atomic:
                 self._by_thread[_get_ident()] = me
+            self._work(me)
+        except BaseException as e:
+            with atomic:
+                if self._failure is None:
+                    self._failure = [e]
+
+    def _work(self, me):
         idle_sleep = 0.0001
         while True:
             # Transaction 1: take a task and say so (`busy`), so that an idle worker that

@@ -3,6 +3,7 @@
 # and the transaction module's names. Runs under stmjit and, through the fallback in
 # lib/stm.py, under CPython and PyPy (tests/stm/run_fallback.py); prints the same lines.
 import sys
+import time
 
 import stm
 import transaction
@@ -48,8 +49,7 @@ class Counter:
 def grow(q, counter, depth, label):
     check_atomic = is_atomic()
     v = counter.value
-    for _ in range(200):        # a little work between the read and the write
-        v = v + 0
+    time.sleep(0)               # lets another thread run between the read and the write
     counter.value = v + 1
     counter.seen.append(label)
     if not check_atomic:
