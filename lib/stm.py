@@ -58,8 +58,10 @@ class TransactionError(Exception):
     """A TransactionQueue used the wrong way (for example run() inside an atomic block)."""
 
 
-if _threading is not None:
+if _threading is not None and hasattr(_threading, "get_ident"):
     _get_ident = _threading.get_ident
+elif _threading is not None:
+    from _thread import get_ident as _get_ident
 else:
     def _get_ident():
         return 0
