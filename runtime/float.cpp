@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 #include "runtime/types_internal.h"
 #include "runtime/unicode_db.h"
@@ -204,12 +205,34 @@ double round_half_even_digits(double x, int64_t ndigits) {
     snprintf(buf, sizeof buf, "%.*f", int(ndigits), x);
     return std::strtod(buf, nullptr);
   }
-  double p = std::pow(10.0, double(-ndigits));
-  double y = x / p;
-  double r = std::nearbyint(y);   // default rounding mode: half to even
-  double z = r * p;
+  // Round the exact decimal expansion of x at the 10**-ndigits place, half to even, then parse
+  // it back: correctly rounded, as CPython's dtoa-based round (x / 10**k would round twice).
+  static thread_local char exact[1600];   // integer digits (<= 309) + "." + 1100 fraction digits
+  snprintf(exact, sizeof exact, "%.1100f", std::fabs(x));
+  std::string_view all(exact);
+  size_t dot = all.find('.');
+  std::string_view ipart = all.substr(0, dot), frac = all.substr(dot + 1);
+  size_t k = size_t(-ndigits);
+  std::string keep = ipart.size() > k ? std::string(ipart.substr(0, ipart.size() - k)) : std::string("0");
+  std::string rest = ipart.size() > k ? std::string(ipart.substr(ipart.size() - k))
+                                      : std::string(k - ipart.size(), '0') + std::string(ipart);
+  // Compare the dropped digits (rest, then the fraction) with one half: 5000...
+  int cmp = rest[0] > '5' ? 1 : rest[0] < '5' ? -1 : 0;
+  if (cmp == 0) {
+    bool nonzero = rest.find_first_not_of('0', 1) != std::string::npos ||
+                   frac.find_first_not_of('0') != std::string_view::npos;
+    cmp = nonzero ? 1 : 0;
+  }
+  bool up = cmp > 0 || (cmp == 0 && (keep.back() - '0') % 2 == 1);
+  if (up) {
+    int i = int(keep.size()) - 1;
+    while (i >= 0 && keep[size_t(i)] == '9') keep[size_t(i--)] = '0';
+    if (i < 0) keep.insert(keep.begin(), '1');
+    else keep[size_t(i)]++;
+  }
+  double z = std::strtod((keep + std::string(k, '0')).c_str(), nullptr);
   if (std::isinf(z)) raise(exc_OverflowError, "rounded value too large to represent");
-  return z;
+  return std::copysign(z, x);
 }
 
 }  // namespace stmjit

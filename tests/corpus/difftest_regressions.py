@@ -29,3 +29,11 @@ for call in [lambda: str(sep='x'), lambda: str(1, sep=2), lambda: str(1, 2, 3, 4
         print(call())
     except TypeError as e:
         print('TypeError', e)
+
+# round(x, n) with n < 0 rounds the exact value once (x / 10**k rounded twice).
+print(round(8.08143242117966e+122 // 2.5, -2), round(150.0, -2), round(250.0, -2), round(-250.0, -2))
+print(round(149.99999999999997, -2), round(2.5e22, -22), round(5e-324, -1), round(1e308, -308))
+try:
+    print(round(1.7e308, -308))
+except OverflowError as e:
+    print('OverflowError', e)
