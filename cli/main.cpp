@@ -1,8 +1,12 @@
-// main.cpp: the `stmjit` command line: `run FILE [args...]`, `dis FILE`, `--help`, `--version`.
+// main.cpp: the `stmjit` command line: `run [--gil] FILE [args...]`, `dis FILE`, `--help`,
+// `--version`.
 //
 // The program runs on a thread with a 1 GiB stack (reserved address space, committed only as
 // used) because Python-to-Python calls recurse the C++ interpreter; the thread is created with
-// the GC-aware pthread_create (GC_THREADS + <gc/gc.h>) so Boehm scans its stack.
+// the GC-aware pthread_create (GC_THREADS + <gc/gc.h>) so Boehm scans its stack. That thread
+// is the Python main thread: it holds the GIL while it runs Python code, waits for non-daemon
+// threads at exit (threading._shutdown, before the atexit callbacks, as CPython does), and
+// then keeps the GIL so daemon threads never run again while the process exits.
 #include <pthread.h>
 #include <unistd.h>
 
@@ -19,7 +23,9 @@
 #include "frontend/parser.h"
 #include "interpreter/compiler.h"
 #include "interpreter/interpreter.h"
+#include "interpreter/threads.h"
 #include "runtime/api.h"
+#include "runtime/config.h"
 
 using namespace stmjit;
 
@@ -29,7 +35,10 @@ const char* kUsage =
     "usage: stmjit <command> [arguments]\n"
     "\n"
     "Commands:\n"
-    "  run FILE [ARGS...]   run a Python program (sys.argv = [FILE, ARGS...])\n"
+    "  run [--gil] FILE [ARGS...]\n"
+    "                       run a Python program (sys.argv = [FILE, ARGS...]);\n"
+    "                       --gil: run threads under a global interpreter lock (today\n"
+    "                       both modes use the GIL; the default will become STM)\n"
     "  dis FILE             show the bytecode of every code object in FILE\n"
     "\n"
     "Options:\n"
@@ -175,11 +184,19 @@ int run_program(Job& job) {
   }
 }
 
-// Runs the program, then the atexit callbacks (after an uncaught exception's traceback, as
-// CPython does); a failing callback is reported and does not change the exit status.
+// Runs the program, waits for its non-daemon threads, then runs the atexit callbacks (after
+// an uncaught exception's traceback, as CPython does); a failing callback is reported and does
+// not change the exit status.
 int run_job(Job& job) {
   int rc = run_program(job);
   if (job.dis) return rc;
+  try {
+    run_threading_shutdown();
+  } catch (PyException& e) {
+    safe_flush();
+    write_stderr("Exception ignored on threading shutdown:\n" + format_exception(e.exc));
+    safe_flush();
+  }
   try {
     run_atexit_callbacks();
     flush_std_streams();
@@ -193,7 +210,10 @@ int run_job(Job& job) {
 
 void* thread_main(void* arg) {
   Job* job = static_cast<Job*>(arg);
+  thread_enter_main();
   job->exit_code = run_job(*job);
+  safe_flush();
+  thread_finalize();
   return nullptr;
 }
 
@@ -212,11 +232,20 @@ int main(int argc, char** argv) {
   }
   Job job;
   job.exe = argv[0];
+  int file_arg = 2;
+  if (cmd == "run") {
+    // Options of `run` come before the FILE; everything after it belongs to the program.
+    for (; file_arg < argc && argv[file_arg][0] == '-' && argv[file_arg][1] != '\0'; file_arg++) {
+      std::string opt = argv[file_arg];
+      if (opt == "--gil") runtime_config.gil = true;
+      else return usage_error("unknown option '" + opt + "' for 'run'");
+    }
+  }
   if (cmd == "run" || cmd == "dis") {
-    if (argc < 3) return usage_error("'" + cmd + "' needs a FILE");
+    if (argc <= file_arg) return usage_error("'" + cmd + "' needs a FILE");
     if (cmd == "dis" && argc > 3) return usage_error("'dis' takes exactly one FILE");
     job.dis = cmd == "dis";
-    job.path = argv[2];
+    job.path = argv[file_arg];
   } else if (cmd.size() > 0 && cmd[0] == '-') {
     return usage_error("unknown option '" + cmd + "'");
   } else {
@@ -235,7 +264,7 @@ int main(int argc, char** argv) {
   job.path = absolute_path(job.path);
 
   // sys.argv = [FILE, args...]
-  runtime_init(argc - 2, argv + 2);
+  runtime_init(argc - file_arg, argv + file_arg);
   interpreter_init();
 
   pthread_attr_t attr;
@@ -244,7 +273,7 @@ int main(int argc, char** argv) {
   pthread_t t;
   if (pthread_create(&t, &attr, thread_main, &job) != 0) {
     // Could not reserve the big stack: run here (the recursion guard still protects us).
-    job.exit_code = run_job(job);
+    thread_main(&job);
   } else {
     pthread_join(t, nullptr);
   }

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "interpreter/interpreter.h"
+#include "interpreter/safepoint.h"
 
 namespace stmjit {
 
@@ -165,6 +166,12 @@ inline void init_frame(Frame* f, CodeObj* c, FunctionObj* fn, ModuleObj* globals
 
 ThreadState& tstate() { return thread_state; }
 
+void thread_state_exit() {
+  ThreadState& ts = thread_state;
+  if (ts.stack_limit) GC_remove_roots(&ts, &ts + 1);   // added by the first RecursionGuard
+  ts = ThreadState();
+}
+
 void set_recursion_limit(int64_t limit) { recursion_limit.store(limit); }
 int64_t get_recursion_limit() { return recursion_limit.load(); }
 
@@ -197,6 +204,7 @@ Value call_function(FunctionObj* fn, Value* args, int64_t nargs, TupleObj* kwnam
   if (c->ncells | c->nfrees) init_cells(f, fn);
   if (gen) return make_generator(f);
   RecursionGuard guard;
+  safepoint();   // recursion without loops must let other threads run too
   return eval_frame(f);
 }
 

@@ -3,6 +3,7 @@
 // Also: generator_next/generator_send of runtime/api.h and the Python-visible methods
 // (__iter__, __next__, send, throw, close) registered by interpreter_init().
 #include "interpreter/interpreter.h"
+#include "interpreter/threads.h"
 #include "runtime/object_model.h"
 
 namespace stmjit {
@@ -174,6 +175,7 @@ void interpreter_init() {
   init_traceback_type();
   init_frame_builtins();
   init_unsupported_builtins();
+  init_thread_module();
 }
 
 }  // namespace stmjit

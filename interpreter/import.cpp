@@ -14,6 +14,7 @@
 #include "frontend/parser.h"
 #include "interpreter/compiler.h"
 #include "interpreter/interpreter.h"
+#include "interpreter/safepoint.h"
 #include "runtime/object_model.h"
 
 namespace stmjit {
@@ -26,6 +27,23 @@ struct LoadedModule {
 };
 std::recursive_mutex import_lock;
 GcVector<LoadedModule>* registry;
+
+// Holds import_lock. A module body may reach a safe point and let another thread run while
+// this one holds the lock, so a thread that has to wait for it waits without the GIL (else
+// the holder could never finish). Two threads importing the same module thus get one module:
+// the second waits until the first has run the body.
+class ImportLock {
+ public:
+  ImportLock() {
+    if (!import_lock.try_lock()) {
+      BlockingRegion region;
+      import_lock.lock();
+    }
+  }
+  ~ImportLock() { import_lock.unlock(); }
+  ImportLock(const ImportLock&) = delete;
+  ImportLock& operator=(const ImportLock&) = delete;
+};
 ListObj* search_path;      // sys.path (the same list object the program sees)
 
 GcVector<LoadedModule>& reg() {
@@ -181,7 +199,7 @@ std::string resolve_relative(const std::string& name, int64_t level, ModuleObj* 
 }  // namespace
 
 Value import_name(StrObj* name, Value fromlist, Value level_v, ModuleObj* importer) {
-  std::lock_guard<std::recursive_mutex> g(import_lock);
+  ImportLock g;
   int64_t level = level_v.is_small_int() ? level_v.as_small_int() : 0;
   std::string full(str_view(name));
   if (level > 0) full = resolve_relative(full, level, importer);
@@ -199,7 +217,7 @@ Value import_from(Value module, StrObj* name) {
   if (kind_of(module) == Kind::Module) {
     ModuleObj* m = module.as<ModuleObj>();
     if (!module_get(m, names.__path__).is_empty()) {
-      std::lock_guard<std::recursive_mutex> g(import_lock);
+      ImportLock g;
       std::string full = std::string(str_view(m->name)) + "." + std::string(str_view(name));
       try {
         return Value::from_obj(load_module(full));
@@ -247,7 +265,7 @@ void import_star(Value module, ModuleObj* globals, DictObj* locals_dict) {
 }
 
 void import_setup_main(ModuleObj* main_module, const std::string& script_path, const char* exe_path) {
-  std::lock_guard<std::recursive_mutex> g(import_lock);
+  ImportLock g;
   std::string dir = ".";
   size_t slash = script_path.rfind('/');
   if (slash != std::string::npos) dir = slash == 0 ? "/" : script_path.substr(0, slash);
@@ -280,10 +298,21 @@ void import_setup_main(ModuleObj* main_module, const std::string& script_path, c
   reg().push_back({intern("__main__"), main_module});
 }
 
+void run_threading_shutdown() {
+  ModuleObj* m;
+  {
+    ImportLock g;
+    m = find_loaded("threading");
+  }
+  if (!m) return;
+  Value shutdown = module_get(m, intern("_shutdown"));
+  if (!shutdown.is_empty()) call0(shutdown);
+}
+
 void run_atexit_callbacks() {
   ModuleObj* m;
   {
-    std::lock_guard<std::recursive_mutex> g(import_lock);
+    ImportLock g;
     m = find_loaded("atexit");
   }
   if (!m) return;

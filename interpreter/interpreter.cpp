@@ -9,6 +9,7 @@
 #include "interpreter/inline_cache.h"
 #include "interpreter/interpreter.h"
 #include "interpreter/interpreter_ops.h"
+#include "interpreter/safepoint.h"
 
 namespace stmjit {
 
@@ -578,6 +579,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
     }
 
     op_JUMP:
+      if (arg < uint32_t(ip - instrs)) safepoint();   // a loop's back edge: other threads may run
       ip = instrs + arg;
       DISPATCH();
     op_POP_JUMP_IF_FALSE:

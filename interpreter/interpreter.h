@@ -16,6 +16,8 @@ struct ThreadState {
   char* stack_limit = nullptr;   // below this the C++ stack is considered exhausted
 };
 ThreadState& tstate();
+// Before a thread other than the main one ends: drops its ThreadState from the GC roots.
+void thread_state_exit();
 
 // Runs `f` from f->pc until RETURN_VALUE (or a yield, which sets f->yielded). A non-empty
 // `throw_exc` is raised at the current instruction first (generator.throw / close).
@@ -62,6 +64,9 @@ void import_setup_main(ModuleObj* main_module, const std::string& script_path, c
 // ---- built-ins that need the interpreter's state (builtins_frame.cpp) ----
 void init_frame_builtins();
 
+// Calls threading._shutdown() (waits for the non-daemon threads) if the program imported
+// threading; the command line calls it before the atexit callbacks, as CPython does.
+void run_threading_shutdown();
 // Calls atexit._run_exitfuncs() if the program imported atexit (at exit, by the command line).
 void run_atexit_callbacks();
 

@@ -2,6 +2,7 @@
 // maxsize, version, version_info, platform, byteorder, implementation name, getsizeof, modules.
 #include <cfloat>
 
+#include "interpreter/safepoint.h"
 #include "runtime/object_model.h"
 #include "runtime/types_internal.h"
 
@@ -16,6 +17,20 @@ Value s_exit(Value* args, int64_t nargs, TupleObj*) {
   setattr(exc, names.args, nargs ? Value::from_obj(tuple_from(&code, 1)) : Value::from_obj(tuple_new(0)));
   setattr(exc, names.code, code);
   raise_value(exc);
+}
+
+// The GIL's switch interval (interpreter/gil.cpp).
+Value s_getswitchinterval(Value*, int64_t nargs, TupleObj*) {
+  check_nargs("getswitchinterval", nargs, 0, 0);
+  return make_float(gil_switch_interval());
+}
+
+Value s_setswitchinterval(Value* args, int64_t nargs, TupleObj*) {
+  check_nargs("setswitchinterval", nargs, 1, 1);
+  double s = as_double(args[0]);
+  if (s <= 0) raise(exc_ValueError, "switch interval must be strictly positive");
+  gil_set_switch_interval(s);
+  return v_none();
 }
 
 Value s_getdefaultencoding(Value*, int64_t nargs, TupleObj*) {
@@ -91,6 +106,7 @@ ModuleObj* make_sys_module() {
   struct { const char* name; NativeFn fn; } table[] = {
       {"exit", s_exit}, {"setrecursionlimit", s_setrecursionlimit}, {"getrecursionlimit", s_getrecursionlimit},
       {"getsizeof", s_getsizeof}, {"intern", s_intern}, {"getdefaultencoding", s_getdefaultencoding},
+      {"getswitchinterval", s_getswitchinterval}, {"setswitchinterval", s_setswitchinterval},
   };
   for (auto& e : table) module_set(m, intern(e.name), Value::from_obj(make_builtin(e.name, e.fn)));
   return m;

@@ -1,9 +1,10 @@
 // mod_time.cpp: the `time` module: time, time_ns, perf_counter(_ns), monotonic(_ns),
-// process_time, sleep.
+// process_time, sleep (which lets other threads run).
 #include <time.h>
 
 #include <cmath>
 
+#include "interpreter/safepoint.h"
 #include "runtime/types_internal.h"
 
 namespace stmjit {
@@ -44,6 +45,7 @@ Value t_sleep(Value* args, int64_t n, TupleObj*) {
   timespec ts;
   ts.tv_sec = time_t(std::floor(s));
   ts.tv_nsec = long((s - std::floor(s)) * 1e9);
+  BlockingRegion region;   // other threads run while this one sleeps
   while (nanosleep(&ts, &ts) != 0) {
   }
   return v_none();

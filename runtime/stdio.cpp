@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/safepoint.h"
 #include "runtime/object_model.h"
 #include "runtime/types_internal.h"
 
@@ -258,7 +259,12 @@ Value input_builtin(Value* args, int64_t nargs, TupleObj*) {
   if (nargs == 1) write_stdout(str_std(args[0]));
   flush_std_streams();
   std::string line;
-  if (!read_line(stdin, line)) raise(exc_EOFError, "EOF when reading a line");
+  bool got;
+  {
+    BlockingRegion region;   // other threads run while this one waits for a line
+    got = read_line(stdin, line);
+  }
+  if (!got) raise(exc_EOFError, "EOF when reading a line");
   if (!line.empty() && line.back() == '\n') line.pop_back();
   return make_str(line);
 }
