@@ -32,10 +32,17 @@ bool take_over(StmTx* tx, StmObject* o, uint64_t cur) {
 }
 
 // Dooms the victim d (state Running). Returns false if its state moved meanwhile.
-bool doom(StmTx* tx, StmShared* d, StmObject* o, const StmTypeOps* ops) {
+bool doom(StmTx* tx, StmShared* d, uint64_t cur, StmObject* o, const StmTypeOps* ops) {
   StmState expect = StmState::Running;
   if (!d->state.compare_exchange_strong(expect, StmState::Dooming, std::memory_order_acq_rel))
     return false;
+  // The victim may have ended the transaction that owns o and started another between our
+  // liveness check and the CAS. While Dooming it cannot change state (it waits), and its serial
+  // moves before it leaves Running (read-only commit), so this check is exact: back off.
+  if (d->serial.load(std::memory_order_acquire) != cur) {
+    d->state.store(StmState::Running, std::memory_order_release);
+    return false;
+  }
   uint64_t mine = tx->sh->location.load(std::memory_order_relaxed);
   uint64_t theirs = d->location.load(std::memory_order_relaxed);
   const char* name = stm_kind_name(o, ops);
@@ -73,7 +80,7 @@ bool stm_contend(StmTx* tx, StmObject* o, const StmTypeOps* ops, uint64_t cur) {
     if (s == StmState::Doomed || s == StmState::Dooming) return take_over(tx, o, cur);
     if (s == StmState::Inevitable) win = stm_is_inevitable(tx);   // it became inevitable
     if (win && s == StmState::Running) {
-      if (doom(tx, d, o, ops)) return take_over(tx, o, cur);
+      if (doom(tx, d, cur, o, ops)) return take_over(tx, o, cur);
       continue;   // its state moved: look again
     }
     // Here we wait: we lost, or the owner is committing (or ending) and will release soon.

@@ -38,9 +38,26 @@ void bump_serial(StmTx* tx) {
   tx->sh->serial.store(tx->serial, std::memory_order_release);
 }
 
+}  // namespace
+
+// Moves our own state to `to` by CAS. A stealer may hold our state at Dooming for a moment
+// (filling in why, or backing off because we moved on): wait it out, so that its following
+// store can never land on a state we have left.
+void stm_set_own_state(StmTx* tx, StmState to) {
+  for (unsigned round = 0;;) {
+    StmState s = tx->sh->state.load(std::memory_order_acquire);
+    if (s == StmState::Dooming) {
+      stm_pause(round);
+      continue;
+    }
+    if (tx->sh->state.compare_exchange_weak(s, to, std::memory_order_acq_rel)) return;
+  }
+}
+
+namespace {
 void finish_commit(StmTx* tx) {
   bump_serial(tx);
-  tx->sh->state.store(StmState::Idle, std::memory_order_release);
+  stm_set_own_state(tx, StmState::Idle);
   tx->retrying = false;
   tx->counters.commits++;
   // The budget grows back towards its initial value after successful commits.
@@ -244,6 +261,7 @@ void stm_throw_if_doomed(StmTx* tx) {
   // A stealer is writing why; it stores Doomed (release) right after.
   for (unsigned round = 0; s == StmState::Dooming; s = tx->sh->state.load(std::memory_order_acquire))
     stm_pause(round);
+  if (s != StmState::Doomed) return;   // the stealer backed off
   StmConflictInfo why;
   why.kind = StmConflictKind::WriteWrite;
   why.object = tx->sh->doom_object.load(std::memory_order_relaxed);
@@ -253,8 +271,8 @@ void stm_throw_if_doomed(StmTx* tx) {
 }
 
 void stm_check_slow(StmTx* tx) {
+  // Returns only if a stealer backed off (Dooming -> Running: we had moved on).
   stm_throw_if_doomed(tx);
-  std::abort();   // unreachable: the state never leaves Doomed except by aborting
 }
 
 void stm_rollback(StmTx* tx, const StmConflictInfo& why) {
@@ -276,16 +294,9 @@ void stm_rollback(StmTx* tx, const StmConflictInfo& why) {
   // (and the fresh objects) at once. No shared object is touched.
   tx->reads.clear();
   tx->writes.clear();
-  // Idle first, by CAS: a stealer may be between Running->Dooming and its store of Doomed,
-  // which must not land after our Idle. Once Idle, stealers wait for the serial to move.
-  for (unsigned round = 0;;) {
-    StmState s = sh->state.load(std::memory_order_acquire);
-    if (s == StmState::Dooming) {
-      stm_pause(round);
-      continue;
-    }
-    if (sh->state.compare_exchange_weak(s, StmState::Idle, std::memory_order_acq_rel)) break;
-  }
+  // Idle first (nobody dooms an Idle transaction), then the serial: stealers that saw the old
+  // serial wait for it to move.
+  stm_set_own_state(tx, StmState::Idle);
   bump_serial(tx);
   tx->retrying = true;
   stm_emit(StmEventKind::Abort, tx, lost, why.kind, why.object, mine, why.other_location);
@@ -401,12 +412,16 @@ bool become_inevitable_impl(StmTx* tx, bool wait) {
     lock.unlock();
     abort_stale(tx, bad, StmConflictKind::ReadWrite, nullptr);
   }
-  StmState expect = StmState::Running;
-  if (!tx->sh->state.compare_exchange_strong(expect, StmState::Inevitable,
-                                             std::memory_order_acq_rel)) {
-    lock.unlock();
-    stm_throw_if_doomed(tx);
-    std::abort();   // unreachable: Running changes only to Dooming/Doomed behind our back
+  for (;;) {
+    StmState expect = StmState::Running;
+    if (tx->sh->state.compare_exchange_weak(expect, StmState::Inevitable,
+                                            std::memory_order_acq_rel)) break;
+    // Doomed: abort (after unlocking). Dooming: wait until the stealer decides.
+    if (expect == StmState::Doomed) {
+      lock.unlock();
+      stm_throw_if_doomed(tx);
+      lock.lock();
+    }
   }
   tx->snapshot = c;
   g_stm_inevitable.store(tx->sh, std::memory_order_relaxed);

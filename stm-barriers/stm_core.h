@@ -215,7 +215,7 @@ void stm_init_fresh(StmTx* tx, StmObject* o, StmVersion* v);
 const StmVersion* stm_read_slow(StmTx* tx, const StmObject* o);
 void stm_read_record(StmTx* tx, const StmObject* o, const StmVersion* v);
 StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops);
-[[noreturn]] void stm_check_slow(StmTx* tx);
+void stm_check_slow(StmTx* tx);
 
 // ---- inline fast paths ----------------------------------------------------------------------
 

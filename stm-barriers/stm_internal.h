@@ -44,6 +44,8 @@ void stm_rollback(StmTx* tx, const StmConflictInfo& why);
 // Validates the read set against the current clock and moves the snapshot there; throws (as
 // `kind`, or WriteRead when the invalid entry is `writing`) if an entry is stale.
 void stm_extend_snapshot(StmTx* tx, StmConflictKind kind, const StmObject* writing = nullptr);
+// Our own state transitions (never over a stealer's Dooming).
+void stm_set_own_state(StmTx* tx, StmState to);
 // Aborts with the reason a stealer left if tx is doomed.
 void stm_throw_if_doomed(StmTx* tx);
 
