@@ -255,8 +255,6 @@ class Barrier:
     """`parties` threads wait until all of them have called wait(); then all go on together."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
         self._parties = parties
         self._action = action
@@ -518,6 +516,8 @@ class Thread:
 
     # Padding: Thread.run must start at the line it has in CPython 3.11.7's threading.py
     # (tracebacks of exceptions in threads print its line numbers).
+
+
 
 
 

@@ -2,9 +2,9 @@
 """Runs one program-level test through stmjit and compares what it did with what is expected.
 
 Modes (each is one ctest test):
-  corpus STMJIT tests/corpus/NAME.py
-      `stmjit run NAME.py` must exit 0 and print exactly NAME.out on stdout; stderr must equal
-      NAME.err if that file exists, else be empty.
+  corpus STMJIT tests/corpus/NAME.py [RUN FLAGS...]
+      `stmjit run [RUN FLAGS...] NAME.py` must exit 0 and print exactly NAME.out on stdout;
+      stderr must equal NAME.err if that file exists, else be empty.
   error STMJIT tests/errors/NAME.expected
       Runs the command the .expected file describes (see below) and checks exit status,
       stderr and stdout.
@@ -131,10 +131,10 @@ def read(path):
         return f.read()
 
 
-def run_corpus(stmjit, path, max_rss_mb=None, out_path=None, args=()):
+def run_corpus(stmjit, path, max_rss_mb=None, out_path=None, args=(), flags=()):
     folder, name = os.path.split(os.path.abspath(path))
     base = name[:-3]
-    cmd = [stmjit, "run", name] + list(args)
+    cmd = [stmjit, "run"] + list(flags) + [name] + list(args)
     code, out, err, rss_kib = run(cmd, folder)
     check = Check()
     if code != 0:
@@ -239,7 +239,7 @@ def main(argv):
         print("FAIL: stmjit binary %s does not exist (build it first: tools/build.sh)" % stmjit)
         return 1
     if mode == "corpus":
-        return run_corpus(stmjit, path)
+        return run_corpus(stmjit, path, flags=argv[4:])
     if mode == "rss":
         return run_corpus(stmjit, path, max_rss_mb=int(argv[4]))
     if mode == "error":
