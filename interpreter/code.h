@@ -77,6 +77,10 @@ struct GeneratorBody {
   uint8_t state;                     // GenState
 };
 enum GenState : uint8_t { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
+template <> struct StmBodyTraits<GeneratorBody> {
+  static void deep_copy(GeneratorBody& b);   // the suspended frame (generator.cpp)
+  static constexpr const char* name = "generator";
+};
 struct GeneratorObj : MutObj<GeneratorBody> {
   StrObj* name;
   StrObj* qualname;

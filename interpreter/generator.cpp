@@ -2,11 +2,23 @@
 // owns a GC-allocated frame; resuming runs eval_frame on it until the next yield or return.
 // Also: generator_next/generator_send of runtime/api.h and the Python-visible methods
 // (__iter__, __next__, send, throw, close) registered by interpreter_init().
+#include <cstring>
+
 #include "interpreter/interpreter.h"
 #include "interpreter/threads.h"
 #include "runtime/object_model.h"
 
 namespace stmjit {
+
+// A transaction resuming a generator runs it on a private copy of its frame (its pc, locals
+// and value stack), published when the transaction commits and dropped if it aborts.
+void StmBodyTraits<GeneratorBody>::deep_copy(GeneratorBody& b) {
+  if (!b.frame) return;
+  size_t size = frame_size(b.frame->code);
+  Frame* copy = static_cast<Frame*>(gc_alloc(size));
+  std::memcpy(static_cast<void*>(copy), b.frame, size);
+  b.frame = copy;
+}
 
 Value make_generator(Frame* f) {
   GeneratorObj* g = gc_new<GeneratorObj>(cls_generator);
@@ -44,9 +56,12 @@ bool gen_resume(Value gen, Value sent, Value throw_exc, Value* out) {
   }
   if (state == GEN_CREATED && throw_exc.is_empty() && !sent.is_empty() && !is_none(sent))
     raise(exc_TypeError, "can't send non-None value to a just-started generator");
-  Frame* f = rb->frame;
+  // Resuming mutates the frame: work on this transaction's version of the generator.
+  GeneratorBody* wb = stm_write(g);
+  Frame* f = wb->frame;
+  Value own_exc_state = wb->exc_state;
   if (state == GEN_SUSPENDED && throw_exc.is_empty()) f->stack_base()[f->sp++] = sent.is_empty() ? v_none() : sent;
-  stm_write(g)->state = GEN_RUNNING;
+  wb->state = GEN_RUNNING;
   // The generator's own "exception being handled" (an `except` block it yielded from) is
   // active only while it runs; the caller's comes back when it yields, returns or raises.
   ThreadState& ts = tstate();
@@ -55,7 +70,7 @@ bool gen_resume(Value gen, Value sent, Value throw_exc, Value* out) {
     Value outer;
     ~ExcStateSwap() { ts.handled_exc = outer; }
   } swap{ts, ts.handled_exc};
-  if (!rb->exc_state.is_empty()) ts.handled_exc = rb->exc_state;
+  if (!own_exc_state.is_empty()) ts.handled_exc = own_exc_state;
   Value r;
   try {
     RecursionGuard guard;

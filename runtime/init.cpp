@@ -129,6 +129,7 @@ void runtime_init(int argc, char** argv) {
   // Boehm warns on stderr about repeated large allocations (deep recursion, big lists); the
   // warning is about heap-growth heuristics, not an error, and would corrupt program output.
   GC_set_warn_proc([](char*, GC_word) {});
+  stm_vm_configure();
 
   allocate_classes();
 #define STMJIT_INTERN_NAME(n) names.n = intern(#n);

@@ -77,6 +77,10 @@ struct ListBody {
   Value* items;                   // GC array of `capacity`
 };
 struct ListObj : MutObj<ListBody> {};
+template <> struct StmBodyTraits<ListBody> {
+  static void deep_copy(ListBody& b);   // the items array
+  static constexpr const char* name = "list";
+};
 
 // Insertion-ordered hash table (compact dict): `entries` in insertion order (deleted entries
 // have key empty), `index` maps hash slots to entry numbers (-1 free, -2 deleted).
@@ -92,11 +96,19 @@ struct DictBody {
 struct DictObj : MutObj<DictBody> {};
 // set and frozenset share the dict table (values unused). frozenset is never mutated after creation.
 struct SetObj : MutObj<DictBody> {};
+template <> struct StmBodyTraits<DictBody> {
+  static void deep_copy(DictBody& b);   // the entries and index arrays
+  static constexpr const char* name = "dict";
+};
 
 // ---- code, functions, classes ------------------------------------------------------------
 
 struct CellBody { Value value; };   // empty = unbound
 struct CellObj : MutObj<CellBody> {};
+template <> struct StmBodyTraits<CellBody> {
+  static void deep_copy(CellBody&) {}
+  static constexpr const char* name = "cell";
+};
 
 // Native function: args[0..nargs) positional, then one value per name in kwnames (may be null).
 // For methods args[0] is self. Errors are raised by throwing PyException (runtime/api.h).
@@ -155,6 +167,10 @@ struct Shape {
 struct ClassBody {
   DictObj* dict;                  // class attributes: str -> value
 };
+template <> struct StmBodyTraits<ClassBody> {
+  static void deep_copy(ClassBody&) {}
+  static constexpr const char* name = "class";
+};
 struct ClassObj : MutObj<ClassBody> {
   // Immutable after class creation:
   StrObj* name;
@@ -184,9 +200,17 @@ struct InstanceBody {
   DictObj* dict;
 };
 struct InstanceObj : MutObj<InstanceBody> {};
+template <> struct StmBodyTraits<InstanceBody> {
+  static void deep_copy(InstanceBody& b);   // the overflow slots
+  static constexpr const char* name = "instance";
+};
 
 struct ModuleBody {
   DictObj* cells;                 // interned name -> CellObj (cells are never removed)
+};
+template <> struct StmBodyTraits<ModuleBody> {
+  static void deep_copy(ModuleBody&) {}
+  static constexpr const char* name = "module";
 };
 struct ModuleObj : MutObj<ModuleBody> {
   StrObj* name;
@@ -200,6 +224,10 @@ struct IterBody {
   int32_t mode;                   // which sequence / view (runtime-private)
 };
 struct IterObj : MutObj<IterBody> {};
+template <> struct StmBodyTraits<IterBody> {
+  static void deep_copy(IterBody&) {}
+  static constexpr const char* name = "iterator";
+};
 
 // Raised Python exceptions travel through C++ as this (zero cost when nothing is raised).
 struct PyException {
@@ -221,6 +249,9 @@ inline void* gc_alloc_atomic(size_t n) {
   if (!p && n) throw std::bad_alloc();
   return p;
 }
+
+// Points the STM core at GC memory for versions and logs (runtime/stm_versions.cpp).
+void stm_vm_configure();
 
 template <class T>
 inline T* gc_new(ClassObj* cls) {

@@ -90,8 +90,8 @@ def check_tree(root):
     with open(barrier, encoding="utf-8") as fh:
         clean = strip_comments_and_strings(fh.read())
     m = re.search(r"class\s+MutObj\b(.*?)\n\};", clean, re.S)
-    if not m or not re.search(r"\bprivate\s*:[^}]*?\bBody\s+body_", m.group(1), re.S) \
-            or re.search(r"\bpublic\s*:[^}]*?\bBody\s+body_", m.group(1).split("private")[0], re.S):
+    if not m or not re.search(r"\bprivate\s*:[^}]*?\b(?:Body|StmVersionOf<Body>)\s+body_", m.group(1), re.S) \
+            or re.search(r"\bpublic\s*:[^}]*?\b(?:Body|StmVersionOf<Body>)\s+body_", m.group(1).split("private")[0], re.S):
         problems.append("stm-barriers/barrier.h: MutObj::body_ must be declared private")
     return problems
 

@@ -1,0 +1,56 @@
+// stm_versions.cpp: the VM side of transactional objects: the thread's current transaction,
+// the STM core's configuration (GC memory for versions and logs), and what a transaction's
+// private copy of a mutable object must duplicate.
+//
+// The STM core copies a Body struct when a transaction first writes an object; arrays the body
+// points to would still be shared with the committed version, which must never change. These
+// deep copies give the private version arrays of its own (StmBodyTraits in
+// stm-barriers/barrier.h; the generator's frame is copied in interpreter/generator.cpp).
+#include <cstring>
+
+#include "runtime/object.h"
+
+namespace stmjit {
+
+constinit thread_local stm::StmTx* t_stm_tx = nullptr;
+
+// Versions live in GC memory: an old version stays valid while any transaction may still read
+// it. The read/write logs are uncollectable but scanned, so a version only a log references
+// is not reclaimed (and its address reused) before validation looked at it.
+void stm_vm_configure() {
+  stm::StmConfig c;
+  c.alloc_version = [](size_t n) -> void* { return gc_alloc(n); };
+  c.alloc_log = [](size_t n) -> void* { return GC_MALLOC_UNCOLLECTABLE(n); };
+  c.free_log = [](void* p) { GC_FREE(p); };
+  stm::stm_configure(c);
+}
+
+namespace {
+template <class T>
+T* copy_array(const T* src, int64_t capacity, int64_t used, bool has_pointers) {
+  if (!src) return nullptr;
+  size_t bytes = sizeof(T) * size_t(capacity > 0 ? capacity : 1);
+  T* dst = static_cast<T*>(has_pointers ? gc_alloc(bytes) : gc_alloc_atomic(bytes));
+  std::memcpy(static_cast<void*>(dst), src, sizeof(T) * size_t(used));
+  if (!has_pointers && used < capacity)
+    std::memset(static_cast<void*>(dst + used), 0, sizeof(T) * size_t(capacity - used));
+  return dst;
+}
+}  // namespace
+
+void StmBodyTraits<ListBody>::deep_copy(ListBody& b) {
+  b.items = copy_array(b.items, b.capacity, b.length, true);
+}
+
+// Dicts keep live entries in entries[0..used); sets use the whole entry array as their hash
+// table (and no index): copying entry_capacity entries is right for both.
+void StmBodyTraits<DictBody>::deep_copy(DictBody& b) {
+  b.entries = copy_array(b.entries, b.entry_capacity, b.entry_capacity, true);
+  if (b.index) b.index = copy_array(b.index, b.index_mask + 1, b.index_mask + 1, false);
+}
+
+void StmBodyTraits<InstanceBody>::deep_copy(InstanceBody& b) {
+  b.overflow = copy_array(b.overflow, b.overflow_capacity, b.overflow_capacity, true);
+}
+
+}  // namespace stmjit
