@@ -4,8 +4,30 @@
 
 namespace stmjit {
 
+namespace {
+// Was `o` created by this thread's running transaction (a fresh object, not committed yet)?
+// A fresh object is owned by its creator and written in place: its private version is the
+// committed one. (An older object this transaction wrote has a private copy instead.)
+template <class Body>
+bool fresh_in_this_tx(const MutObj<Body>* o) {
+  stm::StmTx* tx = t_stm_tx;
+  if (!tx || !o) return false;
+  stm::StmVersion* mine = stm::stm_owned_version(tx, &o->stm_header);
+  return mine && mine == o->stm_header.committed.load(std::memory_order_relaxed);
+}
+}  // namespace
+
 GlobalCacheEntry* global_cache_fill(std::atomic<void*>& slot, ModuleObj* m, StrObj* name) {
   GlobalCacheEntry e{module_cell(m, name, true), module_cell(builtins_module(), name, false)};
+  // A cell this transaction just created exists only in its private version of the module's
+  // cell table: if the transaction aborts, the cell is an orphan, and a cache entry pointing
+  // at it would send every later LOAD_GLOBAL at this site to a cell nobody stores to. Such
+  // an entry serves this one execution only; the site is cached once the cell is committed.
+  if (fresh_in_this_tx(e.cell) || fresh_in_this_tx(e.builtin)) {
+    auto* p = static_cast<GlobalCacheEntry*>(gc_alloc(sizeof(GlobalCacheEntry)));
+    *p = e;
+    return p;
+  }
   cache_put(slot, e);
   return cache_get<GlobalCacheEntry>(slot);
 }
@@ -49,7 +71,9 @@ bool plan_and_cache(std::atomic<void*>& slot, Value o, StrObj* name, InstanceAtt
   uint64_t version = shape->cls->version.load(std::memory_order_acquire);
   *plan = instance_attr_plan(shape, name);
   if (plan->how == InstanceAttrPlan::Slow) return false;
-  cache_push(slot, AttrCacheEntry{shape, shape->cls, version, *plan, nullptr, 0});
+  // The plan may hold a class attribute this transaction wrote and has not committed: use it,
+  // but do not publish it (runtime/classes.cpp, class_tx_writes_pending).
+  if (!class_tx_writes_pending()) cache_push(slot, AttrCacheEntry{shape, shape->cls, version, *plan, nullptr, 0});
   return true;
 }
 }  // namespace
@@ -77,7 +101,7 @@ void store_attr_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value v) {
   Value ta = lookup_in_mro(cls, name);
   if (!ta.is_empty() && is_data_descriptor(ta)) return;
   int32_t s = shape_find(after, name);
-  if (s < 0) return;
+  if (s < 0 || class_tx_writes_pending()) return;   // see plan_and_cache
   if (before == after) {
     cache_push(slot, StoreAttrCacheEntry{after, after, version, s, nullptr, 0});
   } else if (after->parent == before && s < kInlineSlots) {
@@ -104,7 +128,8 @@ void load_method_slow(std::atomic<void*>& slot, Value o, StrObj* name, Value* ou
     if (!m.is_empty() && m.is_obj() &&
         (kind_of(m) == Kind::Function ||
          (kind_of(m) == Kind::BuiltinFunction && is_unbound_native_method(m.as<BuiltinFunctionObj>())))) {
-      cache_push(slot, AttrCacheEntry{nullptr, cls, version, InstanceAttrPlan{InstanceAttrPlan::Method, -1, m}, nullptr, 0});
+      if (!class_tx_writes_pending())   // see plan_and_cache
+        cache_push(slot, AttrCacheEntry{nullptr, cls, version, InstanceAttrPlan{InstanceAttrPlan::Method, -1, m}, nullptr, 0});
       out[0] = m;
       out[1] = o;
       return;

@@ -75,19 +75,29 @@ Value* op_unpack_ex(Value* sp, Value seq, int64_t before, int64_t after) {
   return sp;
 }
 
+namespace {
+// The built-in function `name` of the builtins module, as runtime_init defined it. Read once
+// into a function-local static (C++ makes that initialisation thread safe; the value never
+// changes afterwards): these statics used to be filled lazily with plain stores, a data race
+// once threads run in parallel. Read outside the running transaction: the builtins cells are
+// committed at start-up, and a transaction must not leave its private value here for good.
+Value builtin_function_named(const char* name) {
+  OutsideTransaction no_tx;
+  return module_get(builtins_module(), intern(name));
+}
+}  // namespace
+
 Value op_format_value(Value v, int conversion, Value spec) {
   if (conversion == 1) v = Value::from_obj(str_of(v));
   else if (conversion == 2) v = Value::from_obj(repr(v));
   else if (conversion == 3) {
-    static Value ascii_fn;
-    if (ascii_fn.is_empty()) ascii_fn = module_get(builtins_module(), intern("ascii"));
+    static const Value ascii_fn = builtin_function_named("ascii");
     v = ascii_fn.is_empty() ? Value::from_obj(repr(v)) : call1(ascii_fn, v);
   }
   bool empty_spec = spec.is_empty() || spec.as<StrObj>()->nbytes == 0;
   if (empty_spec && v.is_obj() && v.as_obj()->cls == cls_str) return v;
   if (empty_spec && (v.is_small_int() || (v.is_obj() && v.as_obj()->cls == cls_int))) return Value::from_obj(str_of(v));
-  static Value format_fn;
-  if (format_fn.is_empty()) format_fn = module_get(builtins_module(), intern("format"));
+  static const Value format_fn = builtin_function_named("format");
   if (format_fn.is_empty()) {
     if (!empty_spec) raise(exc_NotImplementedError, "format specifications need the builtin format()");
     return Value::from_obj(str_of(v));

@@ -95,7 +95,15 @@ Value custom_hook(Value o, StrObj* hook) {
 DictObj* function_dict(FunctionObj* f) {
   DictObj* d = f->dict.load(std::memory_order_acquire);
   if (d) return d;
-  DictObj* fresh = dict_new();
+  // The CAS publishes the dict to every thread at once, whatever becomes of the running
+  // transaction: a fresh object of the transaction would be written in place by it, racing with
+  // other threads' reads, and an abort would leave those writes. A plain (committed) empty dict
+  // makes the first store to it an ordinary transactional write.
+  DictObj* fresh;
+  {
+    OutsideTransaction no_tx;
+    fresh = dict_new();
+  }
   if (f->dict.compare_exchange_strong(d, fresh, std::memory_order_acq_rel)) return fresh;
   return d;   // another thread created it first
 }

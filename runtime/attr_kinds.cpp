@@ -42,7 +42,12 @@ Value special_attr(Value o, Kind k, StrObj* name) {
       if (name == annotations) {
         DictObj* d = f->annotations.load(std::memory_order_acquire);
         if (!d) {
-          DictObj* fresh = dict_new();
+          // Published by the CAS, outside any transaction: made outside it too (see function_dict).
+          DictObj* fresh;
+          {
+            OutsideTransaction no_tx;
+            fresh = dict_new();
+          }
           d = f->annotations.compare_exchange_strong(d, fresh, std::memory_order_acq_rel) ? fresh : d;
         }
         return Value::from_obj(d);

@@ -4,8 +4,10 @@
 // A class's version changes whenever an attribute of it or of any base changes. Bases know
 // their direct subclasses through a registry (a GC-visible table guarded by a mutex), so a
 // write walks down the subclass tree and bumps every version below the written class.
+#include <algorithm>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "runtime/object_model.h"
 
@@ -21,6 +23,29 @@ using SubclassMap = std::unordered_map<ClassObj*, SubclassList*, std::hash<Class
                                        gc_allocator<std::pair<ClassObj* const, SubclassList*>>>;
 std::mutex subclass_lock;
 SubclassMap* subclass_map;   // created on first use, never freed
+
+// Classes whose attributes the running transaction of this thread changed. The bump made at
+// write time is not enough under the STM: the new value sits in the writer's private version
+// of the class dict until it commits, so meanwhile (1) another thread can read the new version
+// number together with the old committed value and cache that pair for good, and (2) the
+// writer could cache its private value, which an abort throws away. So these classes are bumped
+// again once the transaction has ended (class_versions_tx_end: after the commit published the
+// new values, or the abort dropped them), and the writer publishes no cache entry while it has
+// such writes pending (class_tx_writes_pending). thread_local: only the writing thread knows
+// its transaction. The buffer is uncollectable but scanned (traceable_allocator): a class made
+// and changed inside the transaction may be reachable from nothing else by its end.
+thread_local std::vector<ClassObj*, traceable_allocator<ClassObj*>> tx_dirty_classes;
+// tx_dirty_classes is not empty. constinit: the test on the cache-fill paths is one %fs load,
+// without the TLS wrapper call that the vector's dynamic initialisation needs.
+constinit thread_local bool tx_dirty = false;
+
+void bump_tree(ClassObj* cls) {
+  // acq_rel: a cache filler that loads the new number (acquire) before reading the class dict
+  // sees every write made before the bump.
+  cls->version.fetch_add(1, std::memory_order_acq_rel);
+  // Snapshot the subclasses: the bump itself needs no lock, only the table walk does.
+  for (ClassObj* sub : class_subclasses(cls)) bump_tree(sub);
+}
 
 void add_subclass(ClassObj* base, ClassObj* sub) {
   std::lock_guard<std::mutex> g(subclass_lock);
@@ -90,9 +115,24 @@ bool class_del_attr(ClassObj* cls, StrObj* name) {
 }
 
 void class_bump_version(ClassObj* cls) {
-  // Snapshot the subclasses first: the bump itself needs no lock, only the table walk does.
-  cls->version.fetch_add(1, std::memory_order_acq_rel);
-  for (ClassObj* sub : class_subclasses(cls)) class_bump_version(sub);
+  if (t_stm_tx) {
+    // Classes changed per transaction are few: a linear search keeps the list duplicate-free.
+    auto& dirty = tx_dirty_classes;
+    if (std::find(dirty.begin(), dirty.end(), cls) == dirty.end()) dirty.push_back(cls);
+    tx_dirty = true;
+  }
+  bump_tree(cls);
+}
+
+bool class_tx_writes_pending() { return tx_dirty; }
+
+void class_versions_tx_end() {
+  if (!tx_dirty) return;
+  // Swap out first: bump_tree does not record, but keep the list consistent if it throws.
+  std::vector<ClassObj*, traceable_allocator<ClassObj*>> dirty;
+  dirty.swap(tx_dirty_classes);
+  tx_dirty = false;
+  for (ClassObj* c : dirty) bump_tree(c);
 }
 
 GcVector<ClassObj*> class_subclasses(ClassObj* cls) {

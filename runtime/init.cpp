@@ -5,7 +5,9 @@
 // Order matters: class objects are allocated (with their Kind) before anything else, because
 // creating strings, tuples and dicts stamps objects with cls_str / cls_tuple / cls_dict and the
 // dict code asks a key's kind; names, bases and dicts are filled in afterwards.
+#include "runtime/bytes.h"
 #include "runtime/object_model.h"
+#include "runtime/types_internal.h"
 
 namespace stmjit {
 
@@ -130,6 +132,10 @@ void runtime_init(int argc, char** argv) {
   // warning is about heap-growth heuristics, not an error, and would corrupt program output.
   GC_set_warn_proc([](char*, GC_word) {});
   stm_vm_configure();
+  // Before any thread exists: switching GMP's allocator while another thread is inside an mpz
+  // call would hand memory from one allocator to the other's free. (make_int also calls it,
+  // through a call_once, for embedders that skip runtime_init.)
+  gmp_use_gc_memory();
 
   allocate_classes();
 #define STMJIT_INTERN_NAME(n) names.n = intern(#n);
@@ -144,6 +150,10 @@ void runtime_init(int argc, char** argv) {
   fill_builtins_module();
   for (int i = 0; i < argc; i++) argv_strings.push_back(str_new(argv[i]));
   init_builtin_types_and_functions();
+  // bytes is made on first use (call_once); make it now, single-threaded and outside any
+  // transaction, so its class objects are committed ones that every thread may read (made
+  // inside a transaction they would be fresh objects of it, published through a global).
+  bytes_class();
 }
 
 }  // namespace stmjit

@@ -119,8 +119,13 @@ void instance_store_attr(InstanceObj* o, StrObj* name, Value v) {
   ensure_capacity(b, next->nslots);
   instance_slot_store(b, s->nslots, v);
   b->shape = next;
-  int32_t expected = o->cls->expected_slots.load(std::memory_order_relaxed);
-  if (next->nslots > expected) o->cls->expected_slots.store(next->nslots, std::memory_order_relaxed);
+  // A sizing hint shared by every thread (not transactional: an abort need not undo it).
+  // Raised with a CAS so two threads racing cannot lower it; relaxed: it orders nothing.
+  std::atomic<int32_t>& hint = o->cls->expected_slots;
+  int32_t expected = hint.load(std::memory_order_relaxed);
+  while (next->nslots > expected &&
+         !hint.compare_exchange_weak(expected, next->nslots, std::memory_order_relaxed)) {
+  }
 }
 
 bool instance_delete_attr(InstanceObj* o, StrObj* name) {

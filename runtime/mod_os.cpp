@@ -27,7 +27,11 @@ std::string path_arg(Value v) {
 }
 
 [[noreturn]] void raise_os_error(int err, const std::string& filename) {
-  Value args[3] = {make_int(err), make_str(strerror(err)), make_str(filename)};
+  // strerror may return a shared static buffer (POSIX does not require it to be thread safe);
+  // glibc's strerror_r (GNU form) returns a message that is ours or immutable.
+  char buf[256];
+  const char* msg = strerror_r(err, buf, sizeof buf);
+  Value args[3] = {make_int(err), make_str(msg), make_str(filename)};
   raise_value(call(Value::from_obj(oserror_subclass(err)), args, 3));
 }
 

@@ -79,7 +79,16 @@ ModuleObj* find_builtin_module(std::string_view name) {
   for (size_t i = 0; i < registry->size(); i++) {
     if (str_view((*registry)[i].name) != name) continue;
     if (!(*registry)[i].module) {
-      ModuleObj* m = (*registry)[i].init();
+      // The registry publishes the module to every thread at once, outside the STM, so it is
+      // built outside the running transaction: its objects are committed when init returns
+      // (not fresh objects the importer would go on writing in place while other threads read
+      // them, whose writes no abort could undo). The inits only create new objects and classes
+      // and call no Python code.
+      ModuleObj* m;
+      {
+        OutsideTransaction no_tx;
+        m = (*registry)[i].init();
+      }
       (*registry)[i].module = m;   // index, not reference: init may have grown the table
     }
     return (*registry)[i].module;

@@ -253,6 +253,26 @@ inline void* gc_alloc_atomic(size_t n) {
 // Points the STM core at GC memory for versions and logs (runtime/stm_versions.cpp).
 void stm_vm_configure();
 
+// Runs its scope outside the thread's transaction: objects allocated inside are plain (owner 0,
+// committed at once) instead of fresh objects owned by the running transaction. Use it for
+// objects that are published through a channel the STM does not see (a registry, a lazily
+// CAS'd field, a global): a fresh object would be reachable by other threads while its
+// creator still writes it in place (no copy: it owns it), and an abort would not undo those
+// writes. Inside, only allocate and fill in new objects, and read objects no transaction can
+// be changing (built-in classes); never write an object other threads may already reach, as
+// that write would bypass the STM. Later writes to the new objects, made after the scope, go
+// through the barriers like writes to any shared object.
+class OutsideTransaction {
+ public:
+  OutsideTransaction() : saved_(t_stm_tx) { t_stm_tx = nullptr; }
+  ~OutsideTransaction() { t_stm_tx = saved_; }
+  OutsideTransaction(const OutsideTransaction&) = delete;
+  OutsideTransaction& operator=(const OutsideTransaction&) = delete;
+
+ private:
+  stm::StmTx* saved_;
+};
+
 template <class T>
 inline T* gc_new(ClassObj* cls) {
   void* p = gc_alloc(sizeof(T));

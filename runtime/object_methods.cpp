@@ -246,6 +246,9 @@ void ctor_lookup(ClassObj* cls, Value* nw, Value* init) {
   }
   *nw = lookup_in_mro(cls, names.__new__);
   *init = lookup_in_mro(cls, names.__init__);
+  // Not while this transaction has uncommitted class writes: *nw / *init may be its private
+  // values (runtime/classes.cpp, class_tx_writes_pending).
+  if (class_tx_writes_pending()) return;
   auto* fresh = static_cast<CtorCacheEntry*>(gc_alloc(sizeof(CtorCacheEntry)));
   *fresh = CtorCacheEntry{version, *nw, *init};
   cls->ctor_cache.store(fresh, std::memory_order_release);

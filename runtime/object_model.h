@@ -21,6 +21,12 @@ Value class_get_own(ClassObj* cls, StrObj* name);            // own attribute or
 void class_set_attr(ClassObj* cls, StrObj* name, Value v);   // write + version bump
 bool class_del_attr(ClassObj* cls, StrObj* name);            // false if absent
 void class_bump_version(ClassObj* cls);                      // cls and all its subclasses
+// STM: a transaction's class writes are bumped again when it ends (classes.cpp explains why).
+// class_versions_tx_end runs after every commit and abort (hooked in stm_vm_configure);
+// while class_tx_writes_pending(), cache fills must not publish entries (they may hold this
+// transaction's private values).
+void class_versions_tx_end();
+bool class_tx_writes_pending();
 // Direct subclasses, in creation order (snapshot).
 GcVector<ClassObj*> class_subclasses(ClassObj* cls);
 // C3 linearisation of `cls` with these bases (TypeError if none exists).

@@ -8,7 +8,7 @@
 // stm-barriers/barrier.h; the generator's frame is copied in interpreter/generator.cpp).
 #include <cstring>
 
-#include "runtime/object.h"
+#include "runtime/object_model.h"
 
 namespace stmjit {
 
@@ -22,6 +22,15 @@ void stm_vm_configure() {
   c.alloc_version = [](size_t n) -> void* { return gc_alloc(n); };
   c.alloc_log = [](size_t n) -> void* { return GC_MALLOC_UNCOLLECTABLE(n); };
   c.free_log = [](void* p) { GC_FREE(p); };
+  // Emitted on the transaction's own thread once a commit has published its versions or an
+  // abort has dropped them: the point where the classes it changed get their second version
+  // bump (runtime/classes.cpp). Begin too, in case a bump was recorded between transactions.
+  // A logger installed later must keep calling class_versions_tx_end from this hook.
+  c.on_event = [](const stm::StmEvent& e) {
+    if (e.kind == stm::StmEventKind::Commit || e.kind == stm::StmEventKind::Abort ||
+        e.kind == stm::StmEventKind::Begin)
+      class_versions_tx_end();
+  };
   stm::stm_configure(c);
 }
 

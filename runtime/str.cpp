@@ -1,6 +1,7 @@
 // str.cpp: immutable UTF-8 strings (StrObj): allocation, the thread-safe intern table, UTF-8
 // helpers, hashing (cached in the object), code-point indexing and slicing, comparison,
 // concatenation/repetition and CPython's repr quoting rules.
+#include <atomic>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -38,15 +39,23 @@ StrObj* str_alloc(std::string_view utf8, bool uncollectable) {
 std::mutex intern_lock;
 std::unordered_map<std::string_view, StrObj*>* intern_table;
 
-StrObj* single_chars[128];
+// Filled lazily by any thread. Atomic: a plain pointer written by one thread while another
+// reads it is a data race (UB), and the reader must see the string's bytes: the release store
+// / acquire load order them (on x86-64 both are plain moves, so the fast path costs nothing).
+// Two threads filling the same slot store the same interned object.
+std::atomic<StrObj*> single_chars[128];
 
 }  // namespace
 
 StrObj* str_new(std::string_view utf8) {
   if (utf8.size() == 1 && (unsigned char)utf8[0] < 128) {
     // One-char ASCII strings are shared (very common in loops over strings).
-    StrObj*& c = single_chars[(unsigned char)utf8[0]];
-    if (!c) c = intern(utf8);   // benign race: intern returns the same object
+    std::atomic<StrObj*>& slot = single_chars[(unsigned char)utf8[0]];
+    StrObj* c = slot.load(std::memory_order_acquire);
+    if (!c) {
+      c = intern(utf8);
+      slot.store(c, std::memory_order_release);
+    }
     return c;
   }
   return str_alloc(utf8, false);
