@@ -139,13 +139,24 @@ ModuleObj* load_module(const std::string& full) {
     bool is_pkg = is_file(init);
     if (!is_pkg && !is_file(file)) continue;
     std::string path = is_pkg ? init : file;
-    ModuleObj* m = module_new(full, str_new(path));
-    if (is_pkg) {
-      Value p = make_str(pkg_dir);
-      module_set(m, names.__path__, Value::from_obj(list_from(&p, 1)));
-      module_set(m, names.__package__, make_str(full));
-    } else {
-      module_set(m, names.__package__, make_str(parent_name));
+    // The registry is outside the STM: an abort cannot take the entry back, and a re-run of the
+    // import would find the module and skip its body. So from here on the transaction must
+    // not abort: make it inevitable (it may throw StmAbort, but before anything is changed).
+    if (stm::StmTx* tx = t_stm_tx; tx && !stm::stm_is_inevitable(tx)) stm::stm_become_inevitable(tx);
+    ModuleObj* m;
+    {
+      // Built outside the transaction, so the module is a committed object before the registry
+      // shows it to other threads: the body's writes then go through the barriers (private until
+      // commit) instead of in place into an object other threads already read.
+      OutsideTransaction no_tx;
+      m = module_new(full, str_new(path));
+      if (is_pkg) {
+        Value p = make_str(pkg_dir);
+        module_set(m, names.__path__, Value::from_obj(list_from(&p, 1)));
+        module_set(m, names.__package__, make_str(full));
+      } else {
+        module_set(m, names.__package__, make_str(parent_name));
+      }
     }
     reg().push_back({intern(full), m});
     try {
