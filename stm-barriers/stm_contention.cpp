@@ -76,8 +76,13 @@ bool stm_contend(StmTx* tx, StmObject* o, const StmTypeOps* ops, uint64_t cur) {
   for (;;) {
     if (o->owner.load(std::memory_order_acquire) != cur || !stm_live_owner(cur)) break;
     StmState s = d->state.load(std::memory_order_acquire);
-    // A doomed owner will never commit: anyone may take the object from it.
-    if (s == StmState::Doomed || s == StmState::Dooming) return take_over(tx, o, cur);
+    // A doomed owner will never commit: anyone may take the object from it. Not so while
+    // Dooming: that stealer may still back off (the owner had moved on) and leave it Running.
+    if (s == StmState::Doomed) return take_over(tx, o, cur);
+    if (s == StmState::Dooming) {
+      stm_pause(round);
+      continue;
+    }
     if (s == StmState::Inevitable) win = stm_is_inevitable(tx);   // it became inevitable
     if (win && s == StmState::Running) {
       if (doom(tx, d, cur, o, ops)) return take_over(tx, o, cur);
