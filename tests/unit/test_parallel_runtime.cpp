@@ -329,9 +329,11 @@ TEST_F(ParallelRuntime, TransactionalClassWritesWithCacheReaders) {
         try {
           if (t < 3) {
             if (i % 3 == 0) {
-              // A write that never commits; this thread looks it up (tempting the caches).
+              // A write that never commits; this thread looks it up (tempting the caches). It
+              // usually reads its own -1, but not always: a stealer may have doomed it, and a
+              // doomed transaction reads the committed version until it notices.
               class_set_attr(C, attr, kAborted);
-              EXPECT_EQ(load_attr_slow(slot, Value::from_obj(o), attr), kAborted);
+              load_attr_slow(slot, Value::from_obj(o), attr);
               class_call(C, nullptr, 0, nullptr);
               tx_abort(&tx);
             } else {
