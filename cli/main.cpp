@@ -1,4 +1,4 @@
-// main.cpp: the `stmjit` command line: `run [--gil] FILE [args...]`, `dis FILE`, `--help`,
+// main.cpp: the `stmjit` command line: `run [--gil|--stm-report|--stm-log] FILE [args...]`, `dis FILE`, `--help`,
 // `--version`.
 //
 // The program runs on a thread with a 1 GiB stack (reserved address space, committed only as
@@ -23,6 +23,8 @@
 #include "frontend/parser.h"
 #include "interpreter/compiler.h"
 #include "interpreter/interpreter.h"
+#include "interpreter/stm_report.h"
+#include "interpreter/stm_thread.h"
 #include "interpreter/threads.h"
 #include "runtime/api.h"
 #include "runtime/config.h"
@@ -35,10 +37,13 @@ const char* kUsage =
     "usage: stmjit <command> [arguments]\n"
     "\n"
     "Commands:\n"
-    "  run [--gil] FILE [ARGS...]\n"
-    "                       run a Python program (sys.argv = [FILE, ARGS...]);\n"
-    "                       --gil: run threads under a global interpreter lock (today\n"
-    "                       both modes use the GIL; the default will become STM)\n"
+    "  run [OPTIONS] FILE [ARGS...]\n"
+    "                       run a Python program (sys.argv = [FILE, ARGS...]); threads\n"
+    "                       run in parallel under software transactional memory (STM)\n"
+    "    --gil              run threads under a global interpreter lock instead (no STM)\n"
+    "    --stm-report       at exit, print commits, aborts, time lost and the top\n"
+    "                       conflicts with both sides' source locations (STMJIT_STM_REPORT=1)\n"
+    "    --stm-log          print every transaction event as it happens (STMJIT_STM_LOG=1)\n"
     "  dis FILE             show the bytecode of every code object in FILE\n"
     "\n"
     "Options:\n"
@@ -129,6 +134,7 @@ struct Job {
   std::string source;
   const char* exe = nullptr;
   int exit_code = 0;
+  bool stm_report = false, stm_log = false;
 };
 
 void safe_flush() {
@@ -160,6 +166,7 @@ int run_program(Job& job) {
     }
     import_setup_main(m, job.path, job.exe);
     run_module_code(code, m);
+    tx_ensure_running();   // the main module's frame ended the last transaction
     flush_std_streams();
     return 0;
   } catch (SyntaxErrorException& e) {
@@ -210,9 +217,12 @@ int run_job(Job& job) {
 
 void* thread_main(void* arg) {
   Job* job = static_cast<Job*>(arg);
+  stm_report_setup(job->stm_report, job->stm_log);   // before the first transaction
   thread_enter_main();
   job->exit_code = run_job(*job);
   safe_flush();
+  if (job->stm_report && runtime_config.gil) std::fputs("STM: not used (--gil)\n", stderr);
+  stm_report_at_exit();
   thread_finalize();
   return nullptr;
 }
@@ -238,6 +248,8 @@ int main(int argc, char** argv) {
     for (; file_arg < argc && argv[file_arg][0] == '-' && argv[file_arg][1] != '\0'; file_arg++) {
       std::string opt = argv[file_arg];
       if (opt == "--gil") runtime_config.gil = true;
+      else if (opt == "--stm-report") job.stm_report = true;
+      else if (opt == "--stm-log") job.stm_log = true;
       else return usage_error("unknown option '" + opt + "' for 'run'");
     }
   }

@@ -9,6 +9,7 @@
 
 #include "interpreter/interpreter.h"
 #include "interpreter/safepoint.h"
+#include "interpreter/stm_thread.h"
 
 namespace stmjit {
 
@@ -204,7 +205,10 @@ Value call_function(FunctionObj* fn, Value* args, int64_t nargs, TupleObj* kwnam
   if (c->ncells | c->nfrees) init_cells(f, fn);
   if (gen) return make_generator(f);
   RecursionGuard guard;
-  safepoint();   // recursion without loops must let other threads run too
+  // A function's entry is a safe point: recursion without loops must let other threads run
+  // (GIL) or end over-long transactions (STM: the next one restarts at this frame's entry).
+  if (t_stm_tx) tx_safepoint(f, 0, 0);
+  else safepoint();
   return eval_frame(f);
 }
 
@@ -215,6 +219,7 @@ Value run_class_body(FunctionObj* body, DictObj* ns) {
   f->locals_dict = ns;
   if (c->ncells | c->nfrees) init_cells(f, body);
   RecursionGuard guard;
+  NativeCallScope native;   // the class is built from the namespace afterwards: no breaks
   return eval_frame(f);
 }
 
@@ -225,6 +230,14 @@ Value run_code_with_locals(CodeObj* code, ModuleObj* m, DictObj* locals) {
   init_frame(f, code, nullptr, m);
   f->locals_dict = locals;
   RecursionGuard guard;
+  // Imports and exec() run module code from native code: no breaks inside. The main module
+  // (no frame below it) may break.
+  bool nested = tstate().frame != nullptr;
+  if (nested) t_native_depth++;
+  struct Undo {
+    bool nested;
+    ~Undo() { if (nested) t_native_depth--; }
+  } undo{nested};
   return eval_frame(f);
 }
 
@@ -236,11 +249,16 @@ Value call_prepend(Value f, Value first, Value* args, int64_t nargs, TupleObj* k
   Value* buf = total + 1 <= 8 ? small : static_cast<Value*>(gc_alloc(sizeof(Value) * size_t(total + 1)));
   buf[0] = first;
   for (int64_t i = 0; i < total; i++) buf[i + 1] = args[i];
-  return call(f, buf, nargs + 1, kwnames);
+  return call_interp(f, buf, nargs + 1, kwnames);
 }
 }  // namespace
 
 Value call(Value f, Value* args, int64_t nargs, TupleObj* kwnames) {
+  NativeCallScope native;   // native code may hold object versions across the call: no breaks
+  return call_interp(f, args, nargs, kwnames);
+}
+
+Value call_interp(Value f, Value* args, int64_t nargs, TupleObj* kwnames) {
   if (f.is_obj()) {
     switch (f.as_obj()->cls->kind) {
       case Kind::Function:
@@ -270,7 +288,7 @@ Value call(Value f, Value* args, int64_t nargs, TupleObj* kwnames) {
   }
   Value c = lookup_special(f, names.__call__);
   if (c.is_empty() || is_none(c)) raise(exc_TypeError, "'%s' object is not callable", type_name(f).c_str());
-  return call(c, args, nargs, kwnames);
+  return call_interp(c, args, nargs, kwnames);
 }
 
 Value call_method(Value self, StrObj* name, Value* args, int64_t nargs) {

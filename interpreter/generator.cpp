@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "interpreter/interpreter.h"
+#include "interpreter/stm_thread.h"
 #include "interpreter/threads.h"
 #include "runtime/object_model.h"
 
@@ -74,6 +75,8 @@ bool gen_resume(Value gen, Value sent, Value throw_exc, Value* out) {
   Value r;
   try {
     RecursionGuard guard;
+    // The frame is this transaction's private version: no transaction break inside.
+    NativeCallScope native;
     r = eval_frame(f, throw_exc);
   } catch (PyException& e) {
     GeneratorBody* b = stm_write(g);
@@ -86,6 +89,8 @@ bool gen_resume(Value gen, Value sent, Value throw_exc, Value* out) {
       raise_value(err);
     }
     throw;
+  } catch (stm::StmAbort&) {
+    throw;   // rolled back: the generator is as it was when the transaction began
   } catch (...) {
     stm_write(g)->state = GEN_DONE;
     throw;

@@ -10,6 +10,7 @@
 #include "interpreter/interpreter.h"
 #include "interpreter/interpreter_ops.h"
 #include "interpreter/safepoint.h"
+#include "interpreter/stm_thread.h"
 
 namespace stmjit {
 
@@ -169,6 +170,16 @@ Value eval_frame(Frame* f, Value throw_exc) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
+// A callee that started the running transaction ended it when it returned: begin the next one
+// here, restartable right after the call.
+#define TX_AFTER_CALL()                   \
+  do {                                    \
+    if (t_tx_need_begin) [[unlikely]] {   \
+      f->pc = int32_t(ip - instrs);       \
+      f->sp = int32_t(sp - stack);        \
+      tx_begin_in(f);                     \
+    }                                     \
+  } while (0)
       DISPATCH();
 
     op_NOP:
@@ -337,9 +348,10 @@ Value eval_frame(Frame* f, Value throw_exc) {
       }
       Value r = (fn.is_obj() && fn.as_obj()->cls->kind == Kind::Function)
                     ? call_function(fn.as<FunctionObj>(), args, n, nullptr)
-                    : call(fn, args, n, nullptr);
+                    : call_interp(fn, args, n, nullptr);
       sp -= arg + 2;
       PUSH(r);
+      TX_AFTER_CALL();
       DISPATCH();
     }
     op_CALL_KW: {
@@ -351,9 +363,10 @@ Value eval_frame(Frame* f, Value throw_exc) {
         args--;
         npos++;
       }
-      Value r = call(fn, args, npos, kwnames);
+      Value r = call_interp(fn, args, npos, kwnames);
       sp -= arg + 2;
       PUSH(r);
+      TX_AFTER_CALL();
       DISPATCH();
     }
     op_CALL_EX: {
@@ -362,6 +375,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
       sp--;
       Value fn = TOP();
       TOP() = op_call_ex(fn, argtuple, kw);
+      TX_AFTER_CALL();
       DISPATCH();
     }
     op_MAKE_FUNCTION: {
@@ -392,6 +406,8 @@ Value eval_frame(Frame* f, Value throw_exc) {
       f->yielded = false;
       f->sp = int32_t(sp - stack);
       f->pc = int32_t(ip - instrs);
+      // The transaction began in this frame: it ends here (an abort restarts this frame).
+      if (tx_is_start_frame(f)) [[unlikely]] tx_frame_return_slow(f);
       return r;
     }
 
@@ -579,7 +595,10 @@ Value eval_frame(Frame* f, Value throw_exc) {
     }
 
     op_JUMP:
-      if (arg < uint32_t(ip - instrs)) safepoint();   // a loop's back edge: other threads may run
+      if (arg < uint32_t(ip - instrs)) {   // a loop's back edge: other threads may run
+        if (t_stm_tx) tx_safepoint(f, int32_t(arg), int32_t(sp - stack));   // may commit here
+        else safepoint();
+      }
       ip = instrs + arg;
       DISPATCH();
     op_POP_JUMP_IF_FALSE:
@@ -704,12 +723,22 @@ Value eval_frame(Frame* f, Value throw_exc) {
 #undef PUSH
 #undef POP
 #undef TOP
+#undef TX_AFTER_CALL
     } catch (std::length_error&) {   // a std::string or vector asked to grow beyond max_size
       out_of_memory = true;
     } catch (std::bad_alloc&) {
       // An allocation the heap cannot satisfy (e.g. [0] * 2**40): raised as MemoryError by the
       // next round of the loop, as if the instruction had raised it (ip is already past it).
       out_of_memory = true;
+    } catch (stm::StmAbort&) {
+      // A conflict aborted the transaction: if it began in this frame, run again from there;
+      // otherwise it belongs to a caller's frame.
+      if (!tx_restart(f)) throw;
+      ip = instrs + f->pc;
+      sp = stack + f->sp;
+      reraise = false;
+      out_of_memory = false;
+      pending = Value();
     } catch (PyException& e) {
       Value exc = e.exc;
       int32_t idx = int32_t(ip - instrs) - 1;
@@ -725,6 +754,19 @@ Value eval_frame(Frame* f, Value throw_exc) {
       if (!h) {
         f->pc = idx + 1;
         f->sp = int32_t(sp - stack);
+        if (tx_is_start_frame(f)) [[unlikely]] {
+          // The exception leaves the frame the transaction began in: end the transaction
+          // (the handling code has no restart point and continues inevitable).
+          try {
+            tx_frame_unwind_slow(f);
+          } catch (stm::StmAbort&) {
+            if (!tx_restart(f)) throw;
+            ip = instrs + f->pc;
+            sp = stack + f->sp;
+            reraise = false;
+            continue;
+          }
+        }
         throw;
       }
       sp = stack + h->depth;

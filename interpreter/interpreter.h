@@ -24,6 +24,9 @@ void thread_state_exit();
 Value eval_frame(Frame* f, Value throw_exc = Value());
 
 Value call_function(FunctionObj* fn, Value* args, int64_t nargs, TupleObj* kwnames);
+// call() of runtime/api.h for the interpreter's own call instructions: the callee may end or
+// begin transactions (native code calls call(), which forbids that while it runs).
+Value call_interp(Value f, Value* args, int64_t nargs, TupleObj* kwnames);
 // Runs a class body function with `ns` as its namespace; returns the __class__ cell or None.
 Value run_class_body(FunctionObj* body, DictObj* ns);
 // Runs module-level code with `m` as globals.

@@ -238,10 +238,10 @@ Value op_with_except_start(Value exit, Value exc) {
 Value op_call_ex(Value f, Value argtuple, Value kwdict) {
   if (!(argtuple.is_obj() && argtuple.as_obj()->cls == cls_tuple)) argtuple = Value::from_obj(tuple_from(nullptr, 0));
   TupleObj* a = argtuple.as<TupleObj>();
-  if (kwdict.is_empty()) return call(f, a->items, a->length);
+  if (kwdict.is_empty()) return call_interp(f, a->items, a->length, nullptr);
   const DictBody* b = stm_read(kwdict.as<DictObj>());
   int64_t nkw = b->length;
-  if (nkw == 0) return call(f, a->items, a->length);
+  if (nkw == 0) return call_interp(f, a->items, a->length, nullptr);
   GcVector<Value> buf(size_t(a->length + nkw));
   TupleObj* kwnames = tuple_new(nkw);
   for (int64_t i = 0; i < a->length; i++) buf[size_t(i)] = a->items[i];
@@ -254,7 +254,7 @@ Value op_call_ex(Value f, Value argtuple, Value kwdict) {
     buf[size_t(a->length + k)] = b->entries[i].value;
     k++;
   }
-  return call(f, buf.data(), a->length, kwnames);
+  return call_interp(f, buf.data(), a->length, kwnames);
 }
 
 Value op_make_function(Frame* f, Value* items, uint32_t flags, Value code) {

@@ -4,6 +4,7 @@
 // threading.py (_serial, _live_idents, _format_exception).
 #include "interpreter/interpreter.h"
 #include "interpreter/safepoint.h"
+#include "interpreter/stm_thread.h"
 #include "interpreter/thread_locks.h"
 #include "interpreter/threads.h"
 #include "runtime/object_model.h"
@@ -20,6 +21,7 @@ Value th_start_new_thread(Value* args, int64_t nargs, TupleObj*) {
   if (!isinstance(args[1], cls_tuple)) raise(exc_TypeError, "2nd arg must be a tuple");
   Value kwargs = nargs > 2 ? args[2] : Value();
   if (!kwargs.is_empty() && !isinstance(kwargs, cls_dict)) raise(exc_TypeError, "optional 3rd arg must be a dictionary");
+  tx_become_inevitable();   // a started thread cannot be taken back by an abort
   return make_int_from_u64(thread_start(args[0], args[1], kwargs));
 }
 

@@ -48,13 +48,19 @@ void gil_set_switch_interval(double s);  // sys.setswitchinterval
 
 // Releases the GIL for the scope of a blocking operation (a no-op on a thread that does not
 // hold it, e.g. during start-up or in unit tests that drive the runtime directly).
+// In STM mode (no GIL) it ends the running transaction instead and begins an inevitable one
+// afterwards (interpreter/stm_thread.h): there is no restart point inside a blocking call.
+void tx_block_begin();
+void tx_block_end();
 class BlockingRegion {
  public:
   BlockingRegion() : released_(gil_held()) {
     if (released_) gil_release();
+    else tx_block_begin();
   }
   ~BlockingRegion() {
     if (released_) gil_acquire();
+    else tx_block_end();
   }
   BlockingRegion(const BlockingRegion&) = delete;
   BlockingRegion& operator=(const BlockingRegion&) = delete;

@@ -14,6 +14,7 @@
 #include <mutex>
 
 #include "interpreter/safepoint.h"
+#include "interpreter/stm_thread.h"
 #include "interpreter/thread_locks.h"
 #include "interpreter/threads.h"
 #include "runtime/object_model.h"
@@ -75,6 +76,9 @@ AcquireArgs parse_acquire(Value* args, int64_t nargs, TupleObj* kwnames) {
 
 // Takes the lock's `locked` flag; waits (without the GIL) as asked.
 bool core_acquire(LockCore* c, bool blocking, double timeout) {
+  // STM: taking or releasing a lock cannot be undone, so the transaction becomes inevitable
+  // first (an abort here restarts it before the lock is touched).
+  tx_become_inevitable();
   {
     std::lock_guard<std::mutex> lk(c->m);
     if (!c->locked) {
@@ -83,6 +87,11 @@ bool core_acquire(LockCore* c, bool blocking, double timeout) {
     }
     if (!blocking || timeout == 0) return false;
   }
+  // Waiting would end the transaction, which an atomic block forbids; waiting inside it would
+  // deadlock with the holder's commit.
+  if (t_atomic_depth > 0)
+    raise(exc_RuntimeError, "acquiring a lock that is held would block inside an atomic block "
+                            "(stm.atomic); release it before the block or use atomic alone");
   BlockingRegion region;
   std::unique_lock<std::mutex> lk(c->m);
   auto free = [c] { return !c->locked; };
@@ -97,6 +106,7 @@ bool core_acquire(LockCore* c, bool blocking, double timeout) {
 }
 
 void core_release(LockCore* c) {
+  tx_become_inevitable();
   {
     std::lock_guard<std::mutex> lk(c->m);
     c->locked = false;
@@ -171,6 +181,7 @@ Value rlock_init(Value* args, int64_t nargs, TupleObj* kw) {
 }
 
 bool rlock_acquire_core(LockCore* c, bool blocking, double timeout) {
+  tx_become_inevitable();
   uint64_t me = thread_ident();
   {
     std::lock_guard<std::mutex> lk(c->m);
@@ -195,6 +206,7 @@ Value rlock_acquire(Value* args, int64_t nargs, TupleObj* kw) {
 Value rlock_release(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("release", nargs - 1, 0, 0);
   LockCore* c = core_of(args[0], cls_thread_rlock, "release");
+  tx_become_inevitable();
   {
     std::lock_guard<std::mutex> lk(c->m);
     if (!c->locked || c->owner != thread_ident() || c->count == 0)

@@ -11,11 +11,14 @@
 #include <gc/gc.h>
 
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #include "interpreter/interpreter.h"
 #include "interpreter/interpreter_ops.h"
 #include "interpreter/safepoint.h"
+#include "interpreter/stm_thread.h"
 #include "interpreter/threads.h"
 #include "runtime/api.h"
 
@@ -73,7 +76,13 @@ void run_body(Value func, Value args, Value kwargs) {
     report_uncaught(func, e.exc);
   } catch (std::bad_alloc&) {
     write_stderr("Exception ignored in thread started by a function: MemoryError\n");
+  } catch (stm::StmAbort&) {
+    // Every aborting transaction has a start frame on the stack (or is inevitable and cannot
+    // abort): reaching the thread's root is a bug in the VM, not in the program.
+    std::fputs("stmjit: internal error: a transaction abort escaped a thread\n", stderr);
+    std::abort();
   }
+  tx_ensure_running();   // the target's frame ended the last transaction
 }
 
 void* thread_entry(void* p) {
@@ -81,12 +90,14 @@ void* thread_entry(void* p) {
   Value func = rec->func, args = rec->args, kwargs = rec->kwargs;
   my_serial = rec->serial;
   GC_FREE(rec);
-  gil_acquire();
+  if (stm_mode()) tx_thread_begin();
+  else gil_acquire();
   run_body(func, args, kwargs);
+  tx_thread_end();
   thread_state_exit();
   registry_remove(thread_ident());
   started_running.fetch_sub(1);
-  gil_release();
+  if (!stm_mode()) gil_release();
   return nullptr;
 }
 
@@ -149,9 +160,19 @@ void set_thread_stack_size_setting(size_t size) { stack_size_setting.store(size)
 void thread_enter_main() {
   main_ident = thread_ident();
   thread_serial();
-  gil_acquire();
+  if (stm_mode()) tx_thread_begin();
+  else gil_acquire();
 }
 
-void thread_finalize() { gil_finalize(); }
+void thread_finalize() {
+  if (!stm_mode()) {
+    gil_finalize();
+    return;
+  }
+  // The program's last transaction stays inevitable until the process exits: daemon threads
+  // still running can no longer commit writes (they wait for it), as under the GIL they stop.
+  tx_ensure_running();
+  tx_become_inevitable();
+}
 
 }  // namespace stmjit

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "interpreter/safepoint.h"
+#include "interpreter/stm_thread.h"
 #include "runtime/object_model.h"
 #include "runtime/types_internal.h"
 
@@ -50,6 +51,7 @@ void flush_locked() {
 }
 
 int64_t handle_of(Value self) {
+  tx_become_inevitable();   // file I/O cannot be undone: every file method goes through here
   Value h = getattr_opt(self, n_handle);
   if (h.is_empty() || !h.is_small_int()) raise(exc_ValueError, "I/O operation on closed file.");
   return h.as_small_int();
@@ -172,6 +174,7 @@ Value make_stream(int64_t handle, std::string_view name, std::string_view mode) 
 }
 
 Value open_builtin(Value* args, int64_t nargs, TupleObj* kwnames) {
+  tx_become_inevitable();
   Args a{args, nargs, kwnames};
   a.check_kw("open", {"file", "mode", "encoding", "errors", "newline", "buffering"});
   Value file = nargs > 0 ? args[0] : a.kw("file");
@@ -272,6 +275,7 @@ Value input_builtin(Value* args, int64_t nargs, TupleObj*) {
 }  // namespace
 
 void write_stdout(std::string_view s) {
+  tx_become_inevitable();
   std::lock_guard<std::mutex> g(out_lock);
   if (!out_buf) out_buf = new std::string();
   out_buf->append(s.data(), s.size());
@@ -279,12 +283,14 @@ void write_stdout(std::string_view s) {
 }
 
 void write_stderr(std::string_view s) {
+  tx_become_inevitable();
   std::lock_guard<std::mutex> g(out_lock);
   flush_locked();
   write_all(2, s.data(), s.size());
 }
 
 void flush_std_streams() {
+  tx_become_inevitable();
   std::lock_guard<std::mutex> g(out_lock);
   flush_locked();
   fflush(stdout);

@@ -78,6 +78,7 @@ class MutObj : public Obj {
     // reference to it. Relaxed stores: publishing the object orders them.
     stm_header.committed.store(&body_.hdr, std::memory_order_relaxed);
     if (stm::StmTx* tx = t_stm_tx) [[unlikely]] {
+      body_.hdr.tag = tx->serial;
       stm_header.priv.store(&body_.hdr, std::memory_order_relaxed);
       stm_header.owner.store(tx->serial, std::memory_order_relaxed);
     }
@@ -95,7 +96,8 @@ class MutObj : public Obj {
 template <class Body>
 inline const Body* stm_read(const MutObj<Body>* o) {
   if (stm::StmTx* tx = t_stm_tx) return stm::stm_body<Body>(stm::stm_read(tx, &o->stm_header));
-  return stm::stm_body<Body>(o->stm_header.committed.load(std::memory_order_relaxed));
+  // acquire: code outside a transaction (start-up, --gil) sees bodies others published.
+  return stm::stm_body<Body>(o->stm_header.committed.load(std::memory_order_acquire));
 }
 
 // Write barrier: the version of `o` this transaction may modify (implies a read barrier).
@@ -103,7 +105,7 @@ template <class Body>
 inline Body* stm_write(MutObj<Body>* o) {
   if (stm::StmTx* tx = t_stm_tx)
     return stm::stm_body<Body>(stm::stm_write(tx, &o->stm_header, &kStmTypeOps<Body>));
-  return stm::stm_body<Body>(o->stm_header.committed.load(std::memory_order_relaxed));
+  return stm::stm_body<Body>(o->stm_header.committed.load(std::memory_order_acquire));
 }
 
 // Initialisation of a freshly allocated object that no other thread can see yet: no barrier is

@@ -2,6 +2,7 @@
 // The algorithm and the memory-ordering argument are in docs/stm.md; contention management is
 // in stm_contention.cpp and statistics in stm_stats.cpp.
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -166,6 +167,7 @@ void stm_init_plain(StmObject* o, StmVersion* v) {
 
 void stm_init_fresh(StmTx* tx, StmObject* o, StmVersion* v) {
   v->ts = 0;
+  v->tag = tx->serial;
   o->owner.store(tx->serial, std::memory_order_relaxed);
   o->priv.store(v, std::memory_order_relaxed);
   o->committed.store(v, std::memory_order_relaxed);
@@ -209,8 +211,23 @@ void stm_extend_snapshot(StmTx* tx, StmConflictKind kind, const StmObject* writi
   tx->snapshot = c;
 }
 
+StmVersion* stm_repair_priv(StmTx* tx, const StmObject* o) {
+  if (o->owner.load(std::memory_order_relaxed) != tx->serial) return nullptr;
+  for (size_t i = tx->writes.size; i-- > 0;) {
+    StmWriteEntry& w = tx->writes.data[i];
+    if (w.obj != o) continue;
+    // A doomed transaction stores its priv at most once more: repeat until ours stays.
+    const_cast<StmObject*>(o)->priv.store(w.priv, std::memory_order_release);
+    return w.priv;
+  }
+  // Fresh objects are not logged, but nobody else ever owned them: no late store can hit them.
+  std::fputs("stm: internal error: owned object without a private version\n", stderr);
+  std::abort();
+}
+
 const StmVersion* stm_read_slow(StmTx* tx, const StmObject* o) {
   stm_throw_if_doomed(tx);
+  if (StmVersion* p = stm_repair_priv(tx, o)) return p;
   tx->work++;
   for (unsigned round = 0;; ) {
     if (StmVersion* p = stm_owned_version(tx, o)) return p;
@@ -229,6 +246,7 @@ const StmVersion* stm_read_slow(StmTx* tx, const StmObject* o) {
 
 StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
   stm_throw_if_doomed(tx);
+  if (StmVersion* p = stm_repair_priv(tx, o)) return p;
   tx->work++;
   for (;;) {
     uint64_t cur = o->owner.load(std::memory_order_acquire);
@@ -249,6 +267,7 @@ StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
   }
   StmVersion* p = static_cast<StmVersion*>(alloc_version(ops->version_size));
   p->ts = v->ts;
+  p->tag = tx->serial;
   ops->clone(v, p);
   // release: pairs with the acquire in stm_owned_version (see there).
   o->priv.store(p, std::memory_order_release);

@@ -25,7 +25,11 @@ namespace stmjit::stm {
 // One version of an object: its commit timestamp, then the body. alignas(16) puts the body at
 // offset 16 with max_align_t alignment, whatever the body is.
 struct alignas(16) StmVersion {
-  uint64_t ts;   // commit timestamp (0 = created outside any transaction, or fresh)
+  uint64_t ts;    // commit timestamp (0 = created outside any transaction, or fresh)
+  // Serial of the transaction that made this private version. The owner's fast path trusts
+  // o->priv only if it carries its own serial: a doomed previous owner may store its priv late
+  // (after a stealer took the object and stored its own), see stm_owned_version.
+  uint64_t tag;
 };
 template <class Body> inline Body* stm_body(StmVersion* v) {
   return reinterpret_cast<Body*>(reinterpret_cast<char*>(v) + sizeof(StmVersion));
@@ -224,11 +228,16 @@ void stm_check_slow(StmTx* tx);
 // stealer's pointer, the CAS happens-before the re-read, which therefore cannot see our serial
 // (serials are never reused). So a doomed owner never gets the stealer's half-built version.
 // The first owner load is relaxed: only this thread ever stores our serial there.
+//
+// The tag check covers the other direction: T1 takes o, is doomed by T2, which takes o and
+// stores its priv; T1, still between its owner CAS and its priv store, then stores its own
+// priv over T2's. T2's fast path sees a foreign tag and takes the slow path, which puts its
+// version back (stm_repair_priv). Serials are never reused, so a tag match is exact.
 inline StmVersion* stm_owned_version(const StmTx* tx, const StmObject* o) {
   uint64_t s = tx->serial;
   if (o->owner.load(std::memory_order_relaxed) != s) return nullptr;
   StmVersion* p = o->priv.load(std::memory_order_acquire);
-  if (o->owner.load(std::memory_order_relaxed) != s) return nullptr;
+  if (o->owner.load(std::memory_order_relaxed) != s || !p || p->tag != s) return nullptr;
   return p;
 }
 
@@ -238,7 +247,12 @@ inline size_t stm_filter_index(const void* o) {
 
 // Read barrier: the version of o this transaction must read.
 inline const StmVersion* stm_read(StmTx* tx, const StmObject* o) {
-  if (StmVersion* p = stm_owned_version(tx, o)) return p;
+  if (o->owner.load(std::memory_order_relaxed) == tx->serial) [[unlikely]] {
+    // Ours, unless stolen meanwhile; a foreign tag on priv is a doomed owner's late store:
+    // never fall back to the committed version here, the slow path repairs or aborts.
+    if (StmVersion* p = stm_owned_version(tx, o)) return p;
+    return stm_read_slow(tx, o);
+  }
   // acquire: pairs with the committer's release store, so the body and ts are visible.
   const StmVersion* v = o->committed.load(std::memory_order_acquire);
   if (v->ts > tx->snapshot) [[unlikely]] return stm_read_slow(tx, o);

@@ -1,0 +1,108 @@
+// stm_report.cpp: what the STM tells the user: `--stm-report` (or STMJIT_STM_REPORT=1) prints
+// at exit the commits, aborts, time lost and the top conflicts with both sides' source
+// locations; `--stm-log` (or STMJIT_STM_LOG=1) streams each event to stderr as it happens;
+// STMJIT_STM_STATS=PATH writes the totals as JSON (read by tools/bench.py).
+#include "interpreter/stm_report.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <string>
+
+#include "interpreter/interpreter.h"
+#include "interpreter/stm_thread.h"
+#include "runtime/api.h"
+
+namespace stmjit {
+
+namespace {
+
+bool report_on = false;
+bool log_on = false;
+
+// Location words are (code object << 16 | instruction index), set by interpreter/stm_thread.cpp.
+std::string describe(uint64_t loc) {
+  if (loc == 0) return "(unknown)";
+  const CodeObj* code = reinterpret_cast<const CodeObj*>(uintptr_t(loc >> 16));
+  int32_t pc = int32_t(loc & 0xffff);
+  int line = pc < code->ninstrs ? code->lines[pc] : code->firstline;
+  return std::string(str_view(code->filename)) + ":" + std::to_string(line) + " in " +
+         std::string(str_view(code->qualname));
+}
+
+const char* event_name(stm::StmEventKind k) {
+  switch (k) {
+    case stm::StmEventKind::Begin: return "begin";
+    case stm::StmEventKind::Commit: return "commit";
+    case stm::StmEventKind::Abort: return "abort";
+    case stm::StmEventKind::Steal: return "steal";
+    case stm::StmEventKind::Inevitable: return "inevitable";
+    case stm::StmEventKind::InevitableEnd: return "inevitable-end";
+    case stm::StmEventKind::Wait: return "wait";
+  }
+  return "?";
+}
+
+std::mutex log_lock;
+void (*runtime_on_event)(const stm::StmEvent&) = nullptr;   // the runtime's own hook, chained
+
+void log_event(const stm::StmEvent& e) {
+  if (runtime_on_event) runtime_on_event(e);
+  if (e.kind == stm::StmEventKind::Begin) return;   // too many to be useful
+  std::string line = "stm[" + std::to_string(e.tx->slot) + "] " + event_name(e.kind);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " %.3f ms", double(e.duration_ns) / 1e6);
+  line += buf;
+  if (e.conflict != stm::StmConflictKind::None) {
+    line += std::string(" ") + stm::stm_conflict_kind_name(e.conflict);
+    line += " here " + describe(e.my_location) + ", other " + describe(e.other_location);
+  }
+  line += "\n";
+  std::lock_guard<std::mutex> g(log_lock);
+  std::fputs(line.c_str(), stderr);
+}
+
+bool env_flag(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v && std::string(v) != "0";
+}
+
+}  // namespace
+
+void stm_report_setup(bool report, bool log) {
+  report_on = report || env_flag("STMJIT_STM_REPORT");
+  log_on = log || env_flag("STMJIT_STM_LOG");
+  stm::StmConfig c = stm::stm_config();
+  c.describe_location = describe;
+  if (log_on) {
+    runtime_on_event = c.on_event;
+    c.on_event = log_event;
+  }
+  stm::stm_configure(c);
+}
+
+void stm_report_at_exit() {
+  if (!stm_mode()) return;
+  if (stm::StmTx* tx = t_stm_tx) stm::stm_flush_stats(tx);   // the main thread's counters
+  const char* path = std::getenv("STMJIT_STM_STATS");
+  if (!report_on && !(path && *path)) return;
+  stm::StmReport r = stm::stm_report();
+  if (report_on) std::fputs(stm::stm_format_report(r).c_str(), stderr);
+  if (path && *path) {
+    const stm::StmCounters& c = r.totals;
+    if (FILE* f = std::fopen(path, "w")) {
+      std::fprintf(f,
+                   "{\"commits\": %" PRIu64 ", \"readonly_commits\": %" PRIu64 ", \"inevitable\": %" PRIu64
+                   ", \"aborts\": %" PRIu64 ", \"steals\": %" PRIu64 ", \"abort_cpu_seconds\": %.6f"
+                   ", \"wait_cpu_seconds\": %.6f, \"inevitable_seconds\": %.6f}\n",
+                   c.commits, c.readonly_commits, c.inevitable_commits, c.total_aborts(), c.steals,
+                   double(c.lost_ns) / 1e9,
+                   double(c.wait_contention_ns + c.wait_inevitable_ns + c.wait_commit_ns) / 1e9,
+                   double(c.inevitable_ns) / 1e9);
+      std::fclose(f);
+    }
+  }
+}
+
+}  // namespace stmjit
