@@ -196,6 +196,7 @@ void interpreter_init() {
   init_frame_builtins();
   init_unsupported_builtins();
   init_thread_module();
+  init_stm_module();
 }
 
 }  // namespace stmjit

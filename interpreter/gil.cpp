@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "interpreter/safepoint.h"
+#include "interpreter/stm_thread.h"
 
 namespace stmjit {
 
@@ -87,6 +88,7 @@ void gil_finalize() {
 
 void safepoint_slow() {
   if (!(safepoint_requests.load(std::memory_order_relaxed) & kRequestDropGil) || !holds_gil) return;
+  if (t_atomic_depth > 0) return;   // `with atomic:` under the GIL: no other thread in between
   Gil& g = gil();
   std::unique_lock<std::mutex> lk(g.m);
   safepoint_requests.fetch_and(~kRequestDropGil, std::memory_order_relaxed);

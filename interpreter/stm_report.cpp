@@ -5,6 +5,7 @@
 #include "interpreter/stm_report.h"
 
 #include <cinttypes>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -68,6 +69,16 @@ bool env_flag(const char* name) {
   return v && *v && std::string(v) != "0";
 }
 
+// What a conflict collided on: the class of the object ("Task", "dict", "list", "cell" for a
+// global variable). Every MutObj has its STM header right after the class pointer.
+const char* object_kind(const stm::StmObject* so) {
+  const Obj* o = reinterpret_cast<const Obj*>(reinterpret_cast<const char*>(so) -
+                                               offsetof(MutObj<CellBody>, stm_header));
+  return o->cls && o->cls->name ? str_view(o->cls->name).data() : nullptr;
+}
+
+constexpr size_t kReportConflicts = 10, kReportInevitable = 5;
+
 }  // namespace
 
 void stm_report_setup(bool report, bool log) {
@@ -75,6 +86,7 @@ void stm_report_setup(bool report, bool log) {
   log_on = log || env_flag("STMJIT_STM_LOG");
   stm::StmConfig c = stm::stm_config();
   c.describe_location = describe;
+  c.object_kind = object_kind;
   if (log_on) {
     runtime_on_event = c.on_event;
     c.on_event = log_event;
@@ -88,7 +100,17 @@ void stm_report_at_exit() {
   const char* path = std::getenv("STMJIT_STM_STATS");
   if (!report_on && !(path && *path)) return;
   stm::StmReport r = stm::stm_report();
-  if (report_on) std::fputs(stm::stm_format_report(r).c_str(), stderr);
+  if (report_on) {
+    stm::StmReport top = r;   // the tables are sorted by time lost: keep the head
+    size_t nc = top.conflicts.size(), ni = top.inevitable.size();
+    if (nc > kReportConflicts) top.conflicts.resize(kReportConflicts);
+    if (ni > kReportInevitable) top.inevitable.resize(kReportInevitable);
+    std::string text = stm::stm_format_report(top);
+    if (nc > kReportConflicts || ni > kReportInevitable)
+      text += "STM: (" + std::to_string(nc) + " conflict sites and " + std::to_string(ni) +
+              " inevitable sites in all; the top ones are shown)\n";
+    std::fputs(text.c_str(), stderr);
+  }
   if (path && *path) {
     const stm::StmCounters& c = r.totals;
     if (FILE* f = std::fopen(path, "w")) {

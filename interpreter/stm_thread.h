@@ -83,6 +83,9 @@ inline void tx_become_inevitable() {
 }
 void tx_hint_commit_soon();   // the next safe point breaks
 
+// Registers the built-in module `_stm` (mod_stm.cpp).
+void init_stm_module();
+
 // ---- blocking operations (interpreter/safepoint.h BlockingRegion in STM mode) ----
 void tx_block_begin();   // commits: other threads must not wait for a thread that waits
 void tx_block_end();     // begins an inevitable transaction that breaks at the next safe point

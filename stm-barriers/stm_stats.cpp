@@ -46,8 +46,9 @@ const char* stm_conflict_kind_name(StmConflictKind k) {
 }
 
 const char* stm_kind_name(const StmObject* o, const StmTypeOps* ops) {
+  if (auto f = stm_config().object_kind)   // the VM's name (e.g. the class) is more precise
+    if (const char* k = f(o)) return k;
   if (ops && ops->name) return ops->name;
-  if (auto f = stm_config().object_kind) return f(o);
   return "object";
 }
 

@@ -244,8 +244,10 @@ def main(argv):
         return run_corpus(stmjit, path, max_rss_mb=int(argv[4]))
     if mode == "error":
         return run_error(stmjit, path)
-    if mode == "program":
-        return run_corpus(stmjit, path, out_path=argv[4], args=argv[5:])
+    if mode == "program":   # program PATH OUT [--run-flag=F ...] [ARGS ...]
+        flags = [a[len("--run-flag="):] for a in argv[5:] if a.startswith("--run-flag=")]
+        args = [a for a in argv[5:] if not a.startswith("--run-flag=")]
+        return run_corpus(stmjit, path, out_path=argv[4], args=args, flags=flags)
     print("unknown mode %r" % mode)
     return 2
 

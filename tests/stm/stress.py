@@ -1,0 +1,91 @@
+# STM stress test: real threads hammering shared state; every check is an invariant (totals,
+# counts), never timing, so the output is the same for every thread count and under CPython.
+# Usage: stress.py THREADS
+import sys
+import threading
+import stm
+
+nthreads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+failures = []
+
+# 1. Bank: 100 accounts, random transfers in atomic blocks; the total never changes, checked
+#    inside a transaction by each thread now and then and at the end.
+NACC = 100
+accounts = [1000] * NACC
+TOTAL = sum(accounts)
+
+def bank(seed):
+    x = seed * 7919 + 1
+    for i in range(3000):
+        x = (x * 1103515245 + 12345) % 2147483648
+        a, b = x % NACC, (x // NACC) % NACC
+        amount = x % 50
+        with stm.atomic:
+            if accounts[a] >= amount:
+                accounts[a] -= amount
+                accounts[b] += amount
+        if i % 500 == 0:
+            with stm.atomic:
+                s = sum(accounts)
+            if s != TOTAL:
+                failures.append(("bank total inside", s))
+
+# 2. Counters: increments in atomic blocks, on an attribute, a dict entry and a list slot.
+class Counter:
+    def __init__(self):
+        self.count = 0
+
+counter = Counter()
+shared_dict = {"hits": 0}
+shared_list = [0]
+
+def counters(seed):
+    for i in range(4000):
+        with stm.atomic:
+            counter.count += 1
+        with stm.atomic:
+            shared_dict["hits"] += 1
+            shared_list[0] += 1
+
+# 3. A shared dict and list: writers add distinct keys and items, readers scan them; every
+#    reader sees a consistent pair (len(keys) == len(items), both written in one block).
+table = {}
+items = []
+
+def writer(seed):
+    for i in range(1500):
+        with stm.atomic:
+            table[(seed, i)] = i
+            items.append((seed, i))
+
+def reader(seed):
+    for i in range(300):
+        with stm.atomic:
+            n, m = len(table), len(items)
+        if n != m:
+            failures.append(("dict/list out of step", n, m))
+
+def run_all(target, n):
+    threads = [threading.Thread(target=target, args=(k,)) for k in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+        if t.is_alive():
+            print("FAIL: a thread did not finish within 120 s")
+            sys.exit(1)
+
+run_all(bank, nthreads)
+print("bank total", sum(accounts) == TOTAL, sum(accounts))
+run_all(counters, nthreads)
+print("counters", counter.count == 4000 * nthreads, shared_dict["hits"] == 4000 * nthreads,
+      shared_list[0] == 4000 * nthreads)
+writers = [threading.Thread(target=writer, args=(k,)) for k in range(nthreads)]
+readers = [threading.Thread(target=reader, args=(k,)) for k in range(nthreads)]
+for t in writers + readers:
+    t.start()
+for t in writers + readers:
+    t.join(120)
+print("dict/list", len(table) == 1500 * nthreads, len(items) == 1500 * nthreads,
+      sorted(items) == sorted(table))
+print("failures", failures)
