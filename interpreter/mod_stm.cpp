@@ -24,9 +24,10 @@ Value atomic_enter(Value* args, int64_t nargs, TupleObj*) {
 Value atomic_exit(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("__exit__", nargs - 1, 3, 3);
   if (t_atomic_depth == 0) raise(exc_RuntimeError, "atomic.__exit__() without a matching __enter__()");
-  // The block is done: let the transaction that holds it end at the next safe point rather
-  // than grow on (a long transaction conflicts more).
-  if (--t_atomic_depth == 0) tx_hint_commit_soon();
+  // The block is done: end the transaction that holds it here, so that what follows does not
+  // extend it (a long transaction conflicts more); when __exit__ is called from native code
+  // that is not possible, then it ends at the next safe point.
+  if (--t_atomic_depth == 0 && !tx_end_before_return()) tx_hint_commit_soon();
   return v_false();   // exceptions propagate
 }
 

@@ -163,6 +163,15 @@ void tx_become_inevitable_slow(stm::StmTx* tx) {
   break_soon(tx);
 }
 
+bool tx_end_before_return() {
+  stm::StmTx* tx = t_stm_tx;
+  if (!tx || t_native_depth != 0 || t_atomic_depth != 0 || t_start.blocked) return false;
+  stm::stm_commit(tx);   // StmAbort: the start frame restarts, as from any barrier
+  t_start.frame = nullptr;
+  t_tx_need_begin = true;
+  return true;
+}
+
 void tx_hint_commit_soon() {
   if (stm::StmTx* tx = t_stm_tx) break_soon(tx);
 }

@@ -82,6 +82,10 @@ inline void tx_become_inevitable() {
     if (!stm::stm_is_inevitable(tx)) tx_become_inevitable_slow(tx);
 }
 void tx_hint_commit_soon();   // the next safe point breaks
+// A native function called directly by an interpreter call instruction ends the transaction
+// now (the interpreter begins the next one when the call returns, see TX_AFTER_CALL). False
+// (nothing done) when called from native code or inside atomic.
+bool tx_end_before_return();
 
 // Registers the built-in module `_stm` (mod_stm.cpp).
 void init_stm_module();
