@@ -20,7 +20,7 @@ def run(args, env=None):
     e = dict(os.environ)
     e.update(env or {})
     p = subprocess.run([stmjit, "run"] + args + [prog], capture_output=True, text=True, timeout=120, env=e)
-    if p.returncode != 0 or p.stdout != "12000\n":
+    if p.returncode != 0 or p.stdout != "160\n":
         problems.append("%s: exit %d, stdout %r" % (args, p.returncode, p.stdout))
     return p.stderr
 

@@ -13,9 +13,14 @@ task = Task()
 
 
 def work():
-    for i in range(3000):
+    for i in range(40):
         with stm.atomic:
             task.count += 1
+            # A long block: even when the machine is busy and the threads do not run at the
+            # same time, the OS preempts one inside its block and another one collides.
+            x = 0
+            for k in range(30000):
+                x += k
 
 
 threads = [threading.Thread(target=work) for _ in range(4)]
