@@ -223,7 +223,24 @@ Value run_class_body(FunctionObj* body, DictObj* ns) {
   return eval_frame(f);
 }
 
-Value run_module_code(CodeObj* code, ModuleObj* m) { return run_code_with_locals(code, m, nullptr); }
+namespace {
+// Gives every global name that `code` (and the functions in it) loads its module cell before
+// the code runs. Otherwise the first LOAD_GLOBAL of a builtin (`len`, `ord`) creates an empty
+// cell in the module's cell table from inside a transaction: threads that miss the same
+// cache site then all write that table and conflict (richards: ~70 aborts per run). Module
+// bodies run at start-up or in an import, both inevitable, so these writes never conflict.
+void precreate_global_cells(const CodeObj* code, ModuleObj* m) {
+  for (int32_t i = 0; i < code->ninstrs; i++)
+    if (Op(code->instrs[i] & 0xff) == Op::LOAD_GLOBAL) module_cell(m, code->names[code->instrs[i] >> 8], true);
+  for (int32_t k = 0; k < code->nconsts; k++)
+    if (code->consts[k].is_obj() && code->consts[k].as_obj()->cls->kind == Kind::Code) precreate_global_cells(code->consts[k].as<CodeObj>(), m);
+}
+}  // namespace
+
+Value run_module_code(CodeObj* code, ModuleObj* m) {
+  precreate_global_cells(code, m);
+  return run_code_with_locals(code, m, nullptr);
+}
 
 Value run_code_with_locals(CodeObj* code, ModuleObj* m, DictObj* locals) {
   Frame* f = static_cast<Frame*>(alloca(frame_size(code)));

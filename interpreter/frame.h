@@ -20,6 +20,9 @@ struct Frame {
   int32_t pc;               // while suspended/unwinding: index of the next instruction
   int32_t sp;               // while suspended: value-stack depth
   bool yielded;             // set by YIELD_VALUE / YIELD_FROM when eval_frame returns
+  // While the frame runs: the instruction being executed (stored at every dispatch), so the
+  // STM can say where a conflict happened (interpreter/stm_thread.cpp tx_current_location).
+  const uint32_t* ip_now;
   Value slots[1];           // see above
 
   Value* stack_base() { return slots + code->nlocals + code->ncells + code->nfrees; }

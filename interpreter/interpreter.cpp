@@ -162,6 +162,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
       uint32_t word, arg;
 #define DISPATCH()                        \
   do {                                    \
+    f->ip_now = ip;                       \
     word = *ip++;                         \
     arg = word >> 8;                      \
     goto* dispatch_table[word & 0xff];    \

@@ -70,10 +70,9 @@ bool env_flag(const char* name) {
 }
 
 // What a conflict collided on: the class of the object ("Task", "dict", "list", "cell" for a
-// global variable). Every MutObj has its STM header right after the class pointer.
+// global variable).
 const char* object_kind(const stm::StmObject* so) {
-  const Obj* o = reinterpret_cast<const Obj*>(reinterpret_cast<const char*>(so) -
-                                               offsetof(MutObj<CellBody>, stm_header));
+  const Obj* o = stm_object_of(so);
   return o->cls && o->cls->name ? str_view(o->cls->name).data() : nullptr;
 }
 
@@ -87,6 +86,7 @@ void stm_report_setup(bool report, bool log) {
   stm::StmConfig c = stm::stm_config();
   c.describe_location = describe;
   c.object_kind = object_kind;
+  c.current_location = tx_current_location;
   if (log_on) {
     runtime_on_event = c.on_event;
     c.on_event = log_event;

@@ -82,6 +82,14 @@ void begin_inevitable(stm::StmTx* tx) {
 
 bool stm_mode() { return !runtime_config.gil; }
 
+uint64_t tx_current_location() {
+  const Frame* f = tstate().frame;
+  if (!f) return 0;
+  Frame at = *f;   // the innermost frame's current instruction, not its last saved pc
+  if (f->ip_now) at.pc = int32_t(f->ip_now - f->code->instrs);
+  return location_of(&at);
+}
+
 void tx_thread_begin() {
   if (!stm_mode() || t_stm_tx) return;
   stm::StmTx* tx = new stm::StmTx();

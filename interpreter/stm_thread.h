@@ -30,6 +30,9 @@ extern constinit thread_local int32_t t_atomic_depth;
 extern constinit thread_local bool t_tx_need_begin;
 
 bool stm_mode();   // transactions on (the default), not --gil
+// The location word (code object, instruction) of what this thread executes now, for
+// conflict reports (StmConfig::current_location).
+uint64_t tx_current_location();
 
 // RAII for native code calling back into Python: no transaction breaks inside.
 struct NativeCallScope {

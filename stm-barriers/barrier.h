@@ -72,6 +72,7 @@ class MutObj : public Obj {
   MutObj() {
     static_assert(offsetof(StmVersionOf<Body>, body) == sizeof(stm::StmVersion),
                   "the STM core expects the body right after the version header");
+    static_assert(offsetof(MutObj, stm_header) == sizeof(Obj), "stm_object_of relies on it");
     // Inline copies of stm_init_plain / stm_init_fresh (this runs at every allocation; the
     // members are already zero). Allocated by a transaction: it owns the object, so later
     // writes need no copy; nobody else can reach it before that transaction commits a
@@ -90,6 +91,12 @@ class MutObj : public Obj {
   template <class B> friend B* stm_write(MutObj<B>* o);
   template <class B> friend B* stm_init_body(MutObj<B>* o);
 };
+
+// The object an STM header belongs to (for reports: the header sits right after the class
+// pointer in every MutObj, whatever the body).
+inline const Obj* stm_object_of(const stm::StmObject* h) {
+  return reinterpret_cast<const Obj*>(reinterpret_cast<const char*>(h) - sizeof(Obj));
+}
 
 // Read barrier: the version of `o` this transaction must read. Never write through it, and do
 // not keep it across a stm_write of the same object (the write makes a new private version).

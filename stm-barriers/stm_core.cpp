@@ -12,6 +12,14 @@
 
 namespace stmjit::stm {
 
+namespace {
+// Records where this thread is (see StmConfig::current_location).
+inline void note_location(StmTx* tx) {
+  if (auto f = stm_config().current_location) tx->sh->location.store(f(), std::memory_order_relaxed);
+}
+}  // namespace
+
+
 std::atomic<uint64_t> g_stm_clock{0};
 StmShared g_stm_shared[kStmMaxTx];
 std::mutex g_stm_commit_lock;
@@ -226,6 +234,7 @@ StmVersion* stm_repair_priv(StmTx* tx, const StmObject* o) {
 }
 
 const StmVersion* stm_read_slow(StmTx* tx, const StmObject* o) {
+  note_location(tx);
   stm_throw_if_doomed(tx);
   if (StmVersion* p = stm_repair_priv(tx, o)) return p;
   tx->work++;
@@ -245,6 +254,7 @@ const StmVersion* stm_read_slow(StmTx* tx, const StmObject* o) {
 }
 
 StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
+  note_location(tx);
   stm_throw_if_doomed(tx);
   if (StmVersion* p = stm_repair_priv(tx, o)) return p;
   tx->work++;
@@ -411,6 +421,7 @@ bool commit_impl(StmTx* tx, bool wait) {
 bool become_inevitable_impl(StmTx* tx, bool wait) {
   StmState st = tx->sh->state.load(std::memory_order_acquire);
   if (st == StmState::Inevitable) return true;
+  note_location(tx);
   if (st == StmState::Idle) throw std::logic_error("stm_become_inevitable: no transaction");
   stm_throw_if_doomed(tx);
   uint64_t waited_since = 0;

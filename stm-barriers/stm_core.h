@@ -93,6 +93,11 @@ struct StmConfig {
   // Turns a transaction's current location word (stm_set_location) into an opaque stable id,
   // called only when a conflict or an inevitable period is recorded. Default: identity.
   uint64_t (*resolve_location)(uint64_t word) = nullptr;
+  // The location word of what this thread executes right now; called on the slow paths
+  // (taking ownership, validating, becoming inevitable), so a conflict names the exact
+  // instruction on both sides, not only where the transactions began. Null: the VM keeps
+  // the word up to date itself with stm_set_location.
+  uint64_t (*current_location)() = nullptr;
   // Turns a location id into text (file:line:function) for stm_format_report.
   std::string (*describe_location)(uint64_t loc) = nullptr;
   // Kind name of an object, for conflicts found by validation (no StmTypeOps at hand there).
