@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "interpreter/interpreter.h"
+#include "interpreter/suggestions.h"
 #include "runtime/object_model.h"
 
 namespace stmjit {
@@ -156,6 +157,8 @@ std::string exception_line(Value exc) {
   } catch (PyException&) {
     msg = "<exception str() failed>";
   }
+  std::string hint = name_error_suggestion(exc, msg);
+  if (!hint.empty()) msg += ". Did you mean: '" + hint + "'?";
   return msg.empty() ? type + "\n" : type + ": " + msg + "\n";
 }
 
