@@ -12,6 +12,7 @@
 #include <string>
 
 #include "interpreter/interpreter.h"
+#include "interpreter/opcodes.h"
 #include "interpreter/stm_thread.h"
 #include "runtime/api.h"
 
@@ -76,6 +77,35 @@ const char* object_kind(const stm::StmObject* so) {
   return o->cls && o->cls->name ? str_view(o->cls->name).data() : nullptr;
 }
 
+// Refines `kind` by what the instruction at `loc` (a location word, see describe) accessed:
+// an attribute instruction gives "Task.count", a global's cell "global total", a subscript
+// "dict item". Conflicts are detected per object, so this names the access the STM saw on that
+// object (a write, or the read a validation found stale), not every field the sides touched.
+std::string describe_access(const char* kind, uint64_t loc) {
+  std::string what = kind ? kind : "object";
+  if (loc == 0) return what;
+  const CodeObj* code = reinterpret_cast<const CodeObj*>(uintptr_t(loc >> 16));
+  int32_t pc = int32_t(loc & 0xffff);
+  if (pc >= code->ninstrs) return what;
+  uint32_t w = code->instrs[pc];
+  uint32_t arg = instr_arg(w);
+  switch (instr_op(w)) {
+    case Op::LOAD_ATTR: case Op::STORE_ATTR: case Op::DELETE_ATTR: case Op::LOAD_METHOD:
+      if (int32_t(arg) < code->nnames) what += "." + std::string(str_view(code->names[arg]));
+      break;
+    case Op::LOAD_GLOBAL: case Op::STORE_GLOBAL: case Op::DELETE_GLOBAL:
+    case Op::LOAD_NAME: case Op::STORE_NAME: case Op::DELETE_NAME:
+      if (what == "cell" && int32_t(arg) < code->nnames)
+        what = "global " + std::string(str_view(code->names[arg]));
+      break;
+    case Op::BINARY_SUBSCR: case Op::STORE_SUBSCR: case Op::DELETE_SUBSCR:
+      what += " item";
+      break;
+    default: break;
+  }
+  return what;
+}
+
 constexpr size_t kReportConflicts = 10, kReportInevitable = 5;
 
 }  // namespace
@@ -86,6 +116,7 @@ void stm_report_setup(bool report, bool log) {
   stm::StmConfig c = stm::stm_config();
   c.describe_location = describe;
   c.object_kind = object_kind;
+  c.describe_access = describe_access;
   c.current_location = tx_current_location;
   if (log_on) {
     runtime_on_event = c.on_event;

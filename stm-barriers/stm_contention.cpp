@@ -52,8 +52,8 @@ bool doom(StmTx* tx, StmShared* d, uint64_t cur, StmObject* o, const StmTypeOps*
   d->doom_kind_name.store(name, std::memory_order_relaxed);
   d->state.store(StmState::Doomed, std::memory_order_release);
   tx->counters.steals++;
-  stm_record_conflict(StmConflictKind::WriteWrite, name, stm_resolve(mine), stm_resolve(theirs),
-                      0, 1, 0);
+  stm_record_conflict(StmConflictKind::WriteWrite, name, mine, stm_resolve(mine),
+                      stm_resolve(theirs), 0, 1, 0);
   stm_emit(StmEventKind::Steal, tx, 0, StmConflictKind::WriteWrite, o, mine, theirs);
   return true;
 }
@@ -97,6 +97,7 @@ bool stm_contend(StmTx* tx, StmObject* o, const StmTypeOps* ops, uint64_t cur) {
       why.object = o;
       why.object_kind = stm_kind_name(o, ops);
       why.other_location = d->location.load(std::memory_order_relaxed);
+      why.access_location = tx->sh->location.load(std::memory_order_relaxed);   // our write
       stm_abort_throw(tx, why);
     }
     stm_pause(round);

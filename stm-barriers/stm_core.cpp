@@ -78,13 +78,13 @@ void finish_commit(StmTx* tx) {
 
 // Publishes the write set at timestamp ts. Caller holds g_stm_commit_lock.
 void publish(StmTx* tx, uint64_t ts) {
-  uint64_t loc = tx->sh->location.load(std::memory_order_relaxed);
   for (size_t i = 0; i < tx->writes.size; i++) {
     StmWriteEntry& w = tx->writes.data[i];
     w.priv->ts = ts;
     // release: a reader that acquires this pointer sees the whole body and its ts.
     w.obj->committed.store(w.priv, std::memory_order_release);
-    stm_note_committer(w.obj, loc);
+    // Where it wrote w.obj: a reader this commit invalidates is told that line.
+    stm_note_committer(w.obj, w.location);
   }
   // release: a transaction that reads the clock (acquire) and then a committed pointer sees
   // every version with ts <= the clock value it read.
@@ -107,6 +107,7 @@ long first_stale_read(const StmTx* tx) {
   why.object = o;
   why.object_kind = stm_kind_name(o, nullptr);
   why.other_location = stm_last_committer(o);
+  why.access_location = why.other_location;   // where the committer wrote o
   stm_abort_throw(tx, why);
 }
 
@@ -281,7 +282,7 @@ StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
   ops->clone(v, p);
   // release: pairs with the acquire in stm_owned_version (see there).
   o->priv.store(p, std::memory_order_release);
-  tx->writes.push({o, p, ops});
+  tx->writes.push({o, p, ops, tx->sh->location.load(std::memory_order_relaxed)});
   return p;
 }
 
@@ -297,6 +298,7 @@ void stm_throw_if_doomed(StmTx* tx) {
   why.object = tx->sh->doom_object.load(std::memory_order_relaxed);
   why.object_kind = tx->sh->doom_kind_name.load(std::memory_order_relaxed);
   why.other_location = tx->sh->doom_location.load(std::memory_order_relaxed);
+  why.access_location = why.other_location;   // the stealer's write of doom_object
   stm_abort_throw(tx, why);
 }
 
@@ -316,7 +318,8 @@ void stm_rollback(StmTx* tx, const StmConflictInfo& why) {
   tx->counters.lost_ns += lost;
   uint64_t mine = sh->location.load(std::memory_order_relaxed);
   if (why.kind != StmConflictKind::None)
-    stm_record_conflict(why.kind, why.object_kind ? why.object_kind : "object", stm_resolve(mine),
+    stm_record_conflict(why.kind, why.object_kind ? why.object_kind : "object",
+                        why.access_location, stm_resolve(mine),
                         stm_resolve(why.other_location), 1, 0, lost);
   // PyPy-STM's rule: the next attempt's budget is 90% of what this one managed.
   tx->budget = std::max(g_config.budget_min, tx->work - tx->work / 10);

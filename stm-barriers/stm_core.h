@@ -102,6 +102,10 @@ struct StmConfig {
   std::string (*describe_location)(uint64_t loc) = nullptr;
   // Kind name of an object, for conflicts found by validation (no StmTypeOps at hand there).
   const char* (*object_kind)(const StmObject* o) = nullptr;
+  // What a conflict collided on, for the report: `kind` (the object's kind name) refined by
+  // the instruction at location id `access` that wrote (or read) the object, e.g. "Task.count"
+  // for an attribute store. Called only when a conflict is recorded. Null: the kind alone.
+  std::string (*describe_access)(const char* kind, uint64_t access) = nullptr;
   // Live log (begin/commit/abort/steal/inevitable/wait); null = off.
   void (*on_event)(const StmEvent& e) = nullptr;
   // A losing writer waits this long for the owner to finish before aborting itself.
@@ -148,7 +152,8 @@ struct StmCounters {
 };
 
 struct StmReadEntry { const StmObject* obj; const StmVersion* ver; };
-struct StmWriteEntry { StmObject* obj; StmVersion* priv; const StmTypeOps* ops; };
+// `location`: where the transaction took ownership (its write of obj), for conflict reports.
+struct StmWriteEntry { StmObject* obj; StmVersion* priv; const StmTypeOps* ops; uint64_t location; };
 // A growable array in alloc_log memory (so a conservative GC sees the versions it holds).
 template <class T> struct StmLog {
   T* data = nullptr;
@@ -292,7 +297,7 @@ inline bool stm_should_break(const StmTx* tx) { return tx->work >= tx->budget; }
 
 struct StmConflictRow {
   StmConflictKind kind;
-  std::string object_kind;
+  std::string object_kind;   // what was collided on: the kind, refined by describe_access
   uint64_t my_location, other_location;
   uint64_t aborts = 0;      // aborts of "my" side
   uint64_t steals = 0;      // times "my" side stole from the other

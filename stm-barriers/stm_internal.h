@@ -38,6 +38,7 @@ struct StmConflictInfo {
   const StmObject* object = nullptr;
   const char* object_kind = nullptr;
   uint64_t other_location = 0;
+  uint64_t access_location = 0;   // an instruction that accessed `object` (either side's)
 };
 [[noreturn]] void stm_abort_throw(StmTx* tx, const StmConflictInfo& why);
 void stm_rollback(StmTx* tx, const StmConflictInfo& why);
@@ -57,8 +58,11 @@ bool stm_contend(StmTx* tx, StmObject* o, const StmTypeOps* ops, uint64_t owner)
 void stm_pause(unsigned& round);
 
 // Statistics and events (stm_stats.cpp).
-void stm_record_conflict(StmConflictKind kind, const char* object_kind, uint64_t mine,
-                         uint64_t other, uint64_t aborts, uint64_t steals, uint64_t lost_ns);
+// `access`: a raw location word of an instruction that accessed the object (see
+// StmConflictInfo::access_location), to name what was collided on; 0 if unknown.
+void stm_record_conflict(StmConflictKind kind, const char* object_kind, uint64_t access,
+                         uint64_t mine, uint64_t other, uint64_t aborts, uint64_t steals,
+                         uint64_t lost_ns);
 void stm_record_inevitable(uint64_t location, uint64_t ns);
 void stm_note_committer(const StmObject* o, uint64_t location);   // last committer of o
 uint64_t stm_last_committer(const StmObject* o);                   // 0 if unknown

@@ -77,16 +77,19 @@ uint64_t stm_last_committer(const StmObject* o) {
   return c.obj.load(std::memory_order_relaxed) == o ? loc : 0;
 }
 
-void stm_record_conflict(StmConflictKind kind, const char* object_kind, uint64_t mine,
-                         uint64_t other, uint64_t aborts, uint64_t steals, uint64_t lost_ns) {
+void stm_record_conflict(StmConflictKind kind, const char* object_kind, uint64_t access,
+                         uint64_t mine, uint64_t other, uint64_t aborts, uint64_t steals,
+                         uint64_t lost_ns) {
+  auto refine = stm_config().describe_access;
+  std::string what = refine && access ? refine(object_kind, stm_resolve(access)) : object_kind;
   Tables& t = tables();
   std::lock_guard<std::mutex> g(t.lock);
-  ConflictKey key{static_cast<int>(kind), object_kind, mine, other};
+  ConflictKey key{static_cast<int>(kind), what, mine, other};
   auto [it, fresh] = t.conflicts.try_emplace(key);
   StmConflictRow& r = it->second;
   if (fresh) {
     r.kind = kind;
-    r.object_kind = object_kind;
+    r.object_kind = what;
     r.my_location = mine;
     r.other_location = other;
   }

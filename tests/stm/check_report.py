@@ -16,11 +16,11 @@ prog = os.path.join(here, "conflicts.py")
 problems = []
 
 
-def run(args, env=None):
+def run(args, env=None, program=prog, expected="160\n"):
     e = dict(os.environ)
     e.update(env or {})
-    p = subprocess.run([stmjit, "run"] + args + [prog], capture_output=True, text=True, timeout=120, env=e)
-    if p.returncode != 0 or p.stdout != "160\n":
+    p = subprocess.run([stmjit, "run"] + args + [program], capture_output=True, text=True, timeout=120, env=e)
+    if p.returncode != 0 or p.stdout != expected:
         problems.append("%s: exit %d, stdout %r" % (args, p.returncode, p.stdout))
     return p.stderr
 
@@ -30,13 +30,21 @@ if not re.search(r"^STM: \d+ commits .*\d+ aborts", err, re.M):
     problems.append("--stm-report: no totals line:\n" + err)
 if not re.search(r"^STM: [\d.]+ ms lost in aborts", err, re.M):
     problems.append("--stm-report: no time-lost line")
-m = re.search(r"^STM conflict: .*\((write-write|read-write|write-read) on (\w+)\)\n  here:  (.*)\n  other: (.*)$", err, re.M)
+m = re.search(r"^STM conflict: .*\((write-write|read-write|write-read) on ([\w.]+)\)\n  here:  (.*)\n  other: (.*)$", err, re.M)
 if not m:
     problems.append("--stm-report: no conflict with both locations:\n" + err)
+elif m.group(2) != "Task.count":   # the threads collide on that attribute and nothing else
+    problems.append("--stm-report: conflict on %r, expected Task.count:\n%s" % (m.group(2), err))
 else:
     for side in (m.group(3), m.group(4)):
         if not re.search(r"\.py:\d+ in \w", side):
             problems.append("conflict location is not file:line in function: %r" % side)
+
+# Globals and dict entries are named too.
+err = run(["--stm-report"], program=os.path.join(here, "conflicts_named.py"), expected="120 120\n")
+for what in ("global total", "dict item"):
+    if not re.search(r"^STM conflict: .*\((write-write|read-write|write-read) on %s\)$" % what, err, re.M):
+        problems.append("--stm-report: no conflict on %s:\n%s" % (what, err))
 
 with tempfile.TemporaryDirectory() as d:
     path = os.path.join(d, "stats.json")
