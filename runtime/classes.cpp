@@ -47,12 +47,20 @@ void bump_tree(ClassObj* cls) {
   for (ClassObj* sub : class_subclasses(cls)) bump_tree(sub);
 }
 
+// Subclasses this thread's running transaction registered (traceable: an aborted class is
+// reachable from nothing else), unregistered if it aborts.
+thread_local std::vector<std::pair<ClassObj*, ClassObj*>,
+                         traceable_allocator<std::pair<ClassObj*, ClassObj*>>> tx_new_subclasses;
+
 void add_subclass(ClassObj* base, ClassObj* sub) {
-  std::lock_guard<std::mutex> g(subclass_lock);
-  if (!subclass_map) subclass_map = new (gc_alloc(sizeof(SubclassMap))) SubclassMap();
-  SubclassList*& list = (*subclass_map)[base];
-  if (!list) list = new (gc_alloc(sizeof(SubclassList))) SubclassList();
-  list->push_back(sub);
+  {
+    std::lock_guard<std::mutex> g(subclass_lock);
+    if (!subclass_map) subclass_map = new (gc_alloc(sizeof(SubclassMap))) SubclassMap();
+    SubclassList*& list = (*subclass_map)[base];
+    if (!list) list = new (gc_alloc(sizeof(SubclassList))) SubclassList();
+    list->push_back(sub);
+  }
+  if (stm::StmTx* tx = t_stm_tx; tx && !stm::stm_is_inevitable(tx)) tx_new_subclasses.emplace_back(base, sub);
 }
 
 StrObj* builtins_name() {
@@ -133,6 +141,28 @@ void class_versions_tx_end() {
   dirty.swap(tx_dirty_classes);
   tx_dirty = false;
   for (ClassObj* c : dirty) bump_tree(c);
+}
+
+void class_registry_tx_end(bool aborted) {
+  auto& mine = tx_new_subclasses;
+  if (mine.empty()) return;
+  if (aborted) {
+    std::lock_guard<std::mutex> g(subclass_lock);
+    for (auto [base, sub] : mine) {
+      SubclassList* list = (*subclass_map)[base];
+      list->erase(std::remove(list->begin(), list->end(), sub), list->end());
+    }
+  }
+  mine.clear();
+}
+
+GcVector<ClassObj*> class_visible_subclasses(ClassObj* cls) {
+  GcVector<ClassObj*> all = class_subclasses(cls);
+  stm::StmTx* tx = t_stm_tx;
+  all.erase(std::remove_if(all.begin(), all.end(),
+                           [tx](ClassObj* c) { return stm::stm_owned_by_other(tx, &c->stm_header); }),
+            all.end());
+  return all;
 }
 
 GcVector<ClassObj*> class_subclasses(ClassObj* cls) {

@@ -212,7 +212,7 @@ Value type_mro(Value* args, int64_t nargs, TupleObj* kwnames) {
 Value type_subclasses(Value* args, int64_t nargs, TupleObj* kwnames) {
   ClassObj* c = self_class(args[0], "__subclasses__");
   ListObj* l = list_new();
-  for (ClassObj* s : class_subclasses(c)) list_append(l, Value::from_obj(s));
+  for (ClassObj* s : class_visible_subclasses(c)) list_append(l, Value::from_obj(s));
   return Value::from_obj(l);
 }
 

@@ -27,8 +27,16 @@ void class_bump_version(ClassObj* cls);                      // cls and all its 
 // transaction's private values).
 void class_versions_tx_end();
 bool class_tx_writes_pending();
-// Direct subclasses, in creation order (snapshot).
+// A class made inside a transaction is registered with its bases at once (so version bumps
+// reach it); an abort unregisters it again (the retry makes a new one). Hooked with
+// class_versions_tx_end: `aborted` says how the transaction ended.
+void class_registry_tx_end(bool aborted);
+// Direct subclasses, in creation order (snapshot). Includes classes that another thread's
+// transaction made and has not committed yet (see class_visible_subclasses).
 GcVector<ClassObj*> class_subclasses(ClassObj* cls);
+// What `cls.__subclasses__()` shows this thread: class_subclasses without the classes other
+// threads' running transactions made (they may still abort).
+GcVector<ClassObj*> class_visible_subclasses(ClassObj* cls);
 // C3 linearisation of `cls` with these bases (TypeError if none exists).
 TupleObj* compute_mro(ClassObj* cls, TupleObj* bases);
 // Allocates a built-in class object (used by runtime_init; name/bases filled by the caller).

@@ -35,8 +35,10 @@ void stm_vm_configure() {
   // A logger installed later must keep calling class_versions_tx_end from this hook.
   c.on_event = [](const stm::StmEvent& e) {
     if (e.kind == stm::StmEventKind::Commit || e.kind == stm::StmEventKind::Abort ||
-        e.kind == stm::StmEventKind::Begin)
+        e.kind == stm::StmEventKind::Begin) {
+      class_registry_tx_end(e.kind == stm::StmEventKind::Abort);
       class_versions_tx_end();
+    }
   };
   stm::stm_configure(c);
 }

@@ -340,6 +340,11 @@ void stm_abort_throw(StmTx* tx, const StmConflictInfo& why) {
   throw StmAbort{why.kind};
 }
 
+bool stm_owned_by_other(const StmTx* tx, const StmObject* o) {
+  uint64_t owner = o->owner.load(std::memory_order_acquire);
+  return stm_live_owner(owner) && !(tx && owner == tx->serial);
+}
+
 void stm_abort(StmTx* tx) {
   if (tx->sh->state.load(std::memory_order_relaxed) == StmState::Idle) return;
   stm_rollback(tx, StmConflictInfo{});

@@ -215,6 +215,9 @@ bool stm_try_commit(StmTx* tx);           // as stm_commit, but returns false (n
 void stm_abort(StmTx* tx);                // explicit abort (rolls back, does not throw)
 void stm_become_inevitable(StmTx* tx);    // throws StmAbort if the reads are no longer valid
 bool stm_try_become_inevitable(StmTx* tx);  // false (nothing changed) if another is inevitable
+// o is owned by a running transaction other than tx (null: by any): for an object allocated
+// inside a transaction, "not yet committed by its creator".
+bool stm_owned_by_other(const StmTx* tx, const StmObject* o);
 inline bool stm_is_inevitable(const StmTx* tx) {
   return tx->sh->state.load(std::memory_order_relaxed) == StmState::Inevitable;
 }

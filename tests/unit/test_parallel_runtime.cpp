@@ -252,6 +252,42 @@ TEST_F(ParallelRuntime, ClassWriteBumpsVersionAgainAtCommitAndAbort) {
   EXPECT_EQ(lookup_in_mro(C, attr), make_int(1));   // the aborted write is gone
 }
 
+// A class made by an aborted transaction leaves its base's subclass list (the retry makes
+// another); one another thread's transaction made is hidden from __subclasses__ until it commits.
+TEST_F(ParallelRuntime, SubclassRegistryFollowsTransactions) {
+  ClassObj* Base = make_class("ParRegBase");
+  stm::StmTx tx;
+  tx_begin(&tx);
+  ClassObj* zombie = make_class("ParRegAborted", Base);
+  EXPECT_EQ(class_subclasses(Base).size(), 1u);
+  EXPECT_EQ(class_visible_subclasses(Base).size(), 1u);   // its own transaction sees it
+  tx_abort(&tx);
+  EXPECT_TRUE(class_subclasses(Base).empty()) << str_view(zombie->name);
+
+  std::atomic<int> step{0};
+  ClassObj* made = nullptr;
+  run_parallel(2, [&](int t) {
+    if (t == 0) {
+      stm::StmTx mine;
+      tx_begin(&mine);
+      made = make_class("ParRegCommitted", Base);
+      step = 1;
+      while (step.load() != 2) std::this_thread::yield();
+      tx_commit(&mine);
+      step = 3;
+    } else {
+      while (step.load() != 1) std::this_thread::yield();
+      EXPECT_EQ(class_subclasses(Base).size(), 1u);         // registered: version bumps reach it
+      EXPECT_TRUE(class_visible_subclasses(Base).empty());  // but not shown before its commit
+      step = 2;
+      while (step.load() != 3) std::this_thread::yield();
+      auto visible = class_visible_subclasses(Base);
+      ASSERT_EQ(visible.size(), 1u);
+      EXPECT_EQ(visible[0], made);
+    }
+  });
+}
+
 TEST_F(ParallelRuntime, NoCacheEntryFromUncommittedState) {
   ClassObj* C = make_class("ParTxCache");
   StrObj* meth = intern("tx_meth");
