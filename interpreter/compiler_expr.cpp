@@ -124,6 +124,43 @@ InstrLoc expr_location(const Expr& e) {
   return l;
 }
 
+// Float temporaries (the flags in interpreter/opcodes.h). An operand is a temporary when its node
+// is itself arithmetic, so the instruction just emitted for it is its BINARY_OP / UNARY_OP and
+// its result reaches the consumer through the value stack only.
+int Compiler::temp_operand(const Expr& e) {
+  size_t start = u_->code.size();
+  expr(e);
+  bool arith = e.kind == ExprKind::BinOp ||
+               (e.kind == ExprKind::UnaryOp && (e.unary_op == UnaryOperator::USub || e.unary_op == UnaryOperator::UAdd));
+  if (!arith || u_->unreachable || u_->code.size() == start) return -1;
+  Op last = instr_op(u_->code.back());
+  return last == Op::BINARY_OP || last == Op::UNARY_OP ? int(u_->code.size()) - 1 : -1;
+}
+
+// A left temporary waits on the stack while the right operand's code (from `start` on) runs.
+// Its box may be overwritten later only if none of that code can snapshot this frame's stack
+// or publish it: a call (a transaction may begin when it returns, TX_AFTER_CALL), a jump (a
+// loop's back edge is a safe point) or a yield (a suspended generator's frame is committed
+// STM data). An abort would otherwise restore a stack whose box had changed since.
+bool Compiler::temp_can_wait(size_t start) const {
+  for (size_t i = start; i < u_->code.size(); i++) {
+    switch (instr_op(u_->code[i])) {
+      case Op::CALL: case Op::CALL_KW: case Op::CALL_EX: case Op::JUMP:
+      case Op::YIELD_VALUE: case Op::YIELD_FROM: return false;
+      default: break;
+    }
+  }
+  return true;
+}
+
+// The producer at `index` hands its result to a consumer that may overwrite it; returns the
+// consumer's flag. Producer and consumer are always marked together (see op_BINARY_OP).
+uint32_t Compiler::mark_temp(int index, uint32_t consumer_flag) {
+  uint32_t& w = u_->code[size_t(index)];
+  w = make_instr(instr_op(w), instr_arg(w) | kResultTemp);
+  return consumer_flag;
+}
+
 void Compiler::expr(const Expr& e) {
   int saved_line = u_->line;
   InstrLoc saved_loc = u_->loc;
@@ -132,18 +169,28 @@ void Compiler::expr(const Expr& e) {
   switch (e.kind) {
     case ExprKind::Name: name_op(e.name, e.ctx); break;
     case ExprKind::Constant: constant(e); break;
-    case ExprKind::BinOp:
-      expr(*e.left);
-      expr(*e.right);
+    case ExprKind::BinOp: {
+      uint32_t arg = uint32_t(compiler_binop(e.op));
+      int left = temp_operand(*e.left);
+      size_t right_start = u_->code.size();
+      int right = temp_operand(*e.right);
+      if (left >= 0 && temp_can_wait(right_start)) arg |= mark_temp(left, kLeftTemp);
+      if (right >= 0) arg |= mark_temp(right, kRightTemp);
       set_line(e.pos.line);
-      emit(Op::BINARY_OP, uint32_t(compiler_binop(e.op)));
+      emit(Op::BINARY_OP, arg);
       break;
+    }
     case ExprKind::UnaryOp: {
-      expr(*e.left);
       UnOp op = e.unary_op == UnaryOperator::Not ? UnOp::Not
               : e.unary_op == UnaryOperator::USub ? UnOp::Neg
               : e.unary_op == UnaryOperator::UAdd ? UnOp::Pos : UnOp::Invert;
-      emit(Op::UNARY_OP, uint32_t(op));
+      uint32_t arg = uint32_t(op);
+      if (op == UnOp::Neg || op == UnOp::Pos) {
+        if (int operand = temp_operand(*e.left); operand >= 0) arg |= mark_temp(operand, kLeftTemp);
+      } else {
+        expr(*e.left);
+      }
+      emit(Op::UNARY_OP, arg);
       break;
     }
     case ExprKind::BoolOp: boolop(e); break;

@@ -108,6 +108,7 @@ class Compiler {
   void ann_assign(const ast::Stmt& s);
   void assign(const ast::Stmt& s);
   void aug_assign(const ast::Stmt& s);
+  void emit_inplace(const ast::Expr& value, uint32_t op);
   void for_stmt(const ast::Stmt& s);
   void while_stmt(const ast::Stmt& s);
   void if_stmt(const ast::Stmt& s);
@@ -129,6 +130,10 @@ class Compiler {
 
   // ---- expressions (compiler_expr.cpp) ----
   void expr(const ast::Expr& e);
+  // Float temporaries: compiles an operand, returns its producer's index or -1; see the .cpp.
+  int temp_operand(const ast::Expr& e);
+  bool temp_can_wait(size_t start) const;
+  uint32_t mark_temp(int index, uint32_t consumer_flag);
   void store_target(const ast::Expr& t);
   void store_target_here(const ast::Expr& t);
   bool constant_set_display(const ast::Expr& e);

@@ -184,14 +184,20 @@ static BinOp to_binop(Operator op) {
 
 BinOp compiler_binop(Operator op) { return to_binop(op); }
 
+// Compiles the value and the INPLACE_OP. Only the value may be a temporary: the left operand
+// is the target's current value, stored elsewhere (`y = x; x += a * b` must not change y).
+void Compiler::emit_inplace(const Expr& value, uint32_t op) {
+  int v = temp_operand(value);
+  emit(Op::INPLACE_OP, v >= 0 ? op | mark_temp(v, kRightTemp) : op);
+}
+
 void Compiler::aug_assign(const Stmt& s) {
   const Expr& t = *s.targets[0];
   uint32_t op = uint32_t(to_binop(s.op));
   switch (t.kind) {
     case ExprKind::Name:
       name_op(t.name, ExprContext::Load);
-      expr(*s.value);
-      emit(Op::INPLACE_OP, op);
+      emit_inplace(*s.value, op);
       name_op(t.name, ExprContext::Store);
       break;
     case ExprKind::Attribute: {
@@ -199,8 +205,7 @@ void Compiler::aug_assign(const Stmt& s) {
       emit(Op::COPY, 1);
       uint32_t n = uint32_t(add_name(t.name));
       emit(Op::LOAD_ATTR, n);
-      expr(*s.value);
-      emit(Op::INPLACE_OP, op);
+      emit_inplace(*s.value, op);
       emit(Op::SWAP, 2);
       emit(Op::STORE_ATTR, n);
       break;
@@ -211,8 +216,7 @@ void Compiler::aug_assign(const Stmt& s) {
       emit(Op::COPY, 2);
       emit(Op::COPY, 2);
       emit(Op::BINARY_SUBSCR);
-      expr(*s.value);
-      emit(Op::INPLACE_OP, op);
+      emit_inplace(*s.value, op);
       emit(Op::SWAP, 3);
       emit(Op::SWAP, 2);
       emit(Op::STORE_SUBSCR);

@@ -25,6 +25,16 @@ std::string const_repr(Value v) {
   }
 }
 
+// The operator, then the float-temporary flags (interpreter/opcodes.h) that are set.
+std::string arith_meaning(const char* const* table, uint32_t count, uint32_t arg) {
+  uint32_t op = arg & kArithOpMask;
+  std::string s = op < count ? table[op] : "?";
+  if (arg & kLeftTemp) s += ", left temp";
+  if (arg & kRightTemp) s += ", right temp";
+  if (arg & kResultTemp) s += ", result temp";
+  return s;
+}
+
 std::string meaning(const CodeObj* c, Op op, uint32_t arg) {
   switch (op_operand(op)) {
     case OperandKind::Const: return const_repr(c->consts[arg]);
@@ -32,8 +42,8 @@ std::string meaning(const CodeObj* c, Op op, uint32_t arg) {
     case OperandKind::Local: return std::string(str_view(c->varnames[arg]));
     case OperandKind::Deref:
       return std::string(str_view(int32_t(arg) < c->ncells ? c->cellvars[arg] : c->freevars[arg - uint32_t(c->ncells)]));
-    case OperandKind::BinOp: return arg < 13 ? kBinOps[arg] : "?";
-    case OperandKind::UnOp: return arg < 4 ? kUnOps[arg] : "?";
+    case OperandKind::BinOp: return arith_meaning(kBinOps, 13, arg);
+    case OperandKind::UnOp: return arith_meaning(kUnOps, 4, arg);
     case OperandKind::CmpOp: return arg < 6 ? kCmpOps[arg] : "?";
     case OperandKind::Invert: return arg ? "negated" : "";
     case OperandKind::Jump: return "to " + std::to_string(arg);

@@ -57,29 +57,71 @@ inline bool small_int_binop(BinOp op, int64_t a, int64_t b, Value* out) {
   return true;
 }
 
-inline bool float_binop(BinOp op, double a, double b, Value* out) {
-  switch (op) {
-    case BinOp::Add: *out = make_float(a + b); return true;
-    case BinOp::Sub: *out = make_float(a - b); return true;
-    case BinOp::Mul: *out = make_float(a * b); return true;
+// The float result of a fast path. A temporary operand (the flags in interpreter/opcodes.h)
+// that is an exact float is referenced by nothing but the stack slot being consumed (the
+// compiler marks only results that go straight to this instruction; fast paths make new boxes
+// or reuse such temporaries; slow paths copy, see temp_result): write the result into it
+// instead of allocating. A float subclass instance is never reused.
+inline Value float_result(double d, uint32_t arg, Value a, Value b) {
+  if ((arg & kLeftTemp) && is_exact(a, cls_float)) {
+    a.as<FloatObj>()->value = d;
+    return a;
+  }
+  if ((arg & kRightTemp) && is_exact(b, cls_float)) {
+    b.as<FloatObj>()->value = d;
+    return b;
+  }
+  return make_float(d);
+}
+
+// Float arithmetic on the values x and y of operands a and b; false (nothing computed, no box
+// touched) if the operation needs the runtime, which also raises ZeroDivisionError.
+inline bool float_binop(uint32_t arg, double x, double y, Value a, Value b, Value* out) {
+  double r;
+  switch (BinOp(arg & kArithOpMask)) {
+    case BinOp::Add: r = x + y; break;
+    case BinOp::Sub: r = x - y; break;
+    case BinOp::Mul: r = x * y; break;
     case BinOp::TrueDiv:
-      if (b == 0) return false;
-      *out = make_float(a / b);
-      return true;
+      if (y == 0) return false;
+      r = x / y;
+      break;
     default: return false;
   }
+  *out = float_result(r, arg, a, b);
+  return true;
 }
 
 // Arithmetic fast paths shared by BINARY_OP and INPLACE_OP (ints and floats are immutable).
-inline bool fast_binop(BinOp op, Value a, Value b, Value* out) {
-  if (a.is_small_int() && b.is_small_int()) return small_int_binop(op, a.as_small_int(), b.as_small_int(), out);
+inline bool fast_binop(uint32_t arg, Value a, Value b, Value* out) {
+  if (a.is_small_int() && b.is_small_int())
+    return small_int_binop(BinOp(arg & kArithOpMask), a.as_small_int(), b.as_small_int(), out);
   if (is_exact(a, cls_float)) {
-    if (is_exact(b, cls_float)) return float_binop(op, a.as<FloatObj>()->value, b.as<FloatObj>()->value, out);
-    if (b.is_small_int()) return float_binop(op, a.as<FloatObj>()->value, double(b.as_small_int()), out);
+    if (is_exact(b, cls_float)) return float_binop(arg, a.as<FloatObj>()->value, b.as<FloatObj>()->value, a, b, out);
+    if (b.is_small_int()) return float_binop(arg, a.as<FloatObj>()->value, double(b.as_small_int()), a, b, out);
   } else if (a.is_small_int() && is_exact(b, cls_float)) {
-    return float_binop(op, double(a.as_small_int()), b.as<FloatObj>()->value, out);
+    return float_binop(arg, double(a.as_small_int()), b.as<FloatObj>()->value, a, b, out);
   }
   return false;
+}
+
+inline bool builtin_number(Value v) {
+  if (v.is_small_int()) return true;
+  if (!v.is_obj()) return false;
+  ClassObj* c = v.as_obj()->cls;
+  return c == cls_float || c == cls_int || c == cls_bool;
+}
+
+// A slow path's result r when this instruction's result is a temporary (kResultTemp), which
+// its consumer may overwrite. The runtime's own arithmetic on built-in numbers (`fresh`) makes
+// new floats, but a user's __mul__ or __neg__ may return a float stored elsewhere (`return
+// self.cached`), and unary + returns its operand: the consumer gets a copy of such a float.
+// So the only observable difference is the identity of a float a user dunder returned, as a
+// user __radd__ etc. then receives it; CPython does not promise identities of arithmetic
+// results either.
+inline Value temp_result(uint32_t arg, bool fresh, Value r) {
+  if ((arg & kResultTemp) && !fresh && is_exact(r, cls_float)) [[unlikely]] return make_float(r.as<FloatObj>()->value);
+  return r;
 }
 
 template <class T> inline bool cmp_values(CmpOp op, T a, T b) {
@@ -416,7 +458,8 @@ Value eval_frame(Frame* f, Value throw_exc) {
       Value b = POP();
       Value a = TOP();
       Value r;
-      if (!fast_binop(BinOp(arg), a, b, &r)) r = binary_op(BinOp(arg), a, b);
+      if (!fast_binop(arg, a, b, &r))
+        r = temp_result(arg, builtin_number(a) && builtin_number(b), binary_op(BinOp(arg & kArithOpMask), a, b));
       TOP() = r;
       DISPATCH();
     }
@@ -424,18 +467,21 @@ Value eval_frame(Frame* f, Value throw_exc) {
       Value b = POP();
       Value a = TOP();
       Value r;
-      if (!fast_binop(BinOp(arg), a, b, &r)) r = inplace_op(BinOp(arg), a, b);
+      if (!fast_binop(arg, a, b, &r)) r = inplace_op(BinOp(arg & kArithOpMask), a, b);   // never kResultTemp
       TOP() = r;
       DISPATCH();
     }
     op_UNARY_OP: {
       Value a = TOP();
-      if (UnOp(arg) == UnOp::Not) {
+      UnOp op = UnOp(arg & kArithOpMask);
+      if (op == UnOp::Not) {
         TOP() = v_bool(!fast_truthy(a));
-      } else if (UnOp(arg) == UnOp::Neg && a.is_small_int() && a.as_small_int() != kSmallIntMin) {
+      } else if (op == UnOp::Neg && a.is_small_int() && a.as_small_int() != kSmallIntMin) {
         TOP() = Value::small_int(-a.as_small_int());
+      } else if (op == UnOp::Neg && is_exact(a, cls_float)) {
+        TOP() = float_result(-a.as<FloatObj>()->value, arg, a, Value());
       } else {
-        TOP() = unary_op(UnOp(arg), a);
+        TOP() = temp_result(arg, false, unary_op(op, a));
       }
       DISPATCH();
     }
