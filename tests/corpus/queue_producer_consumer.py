@@ -41,33 +41,33 @@ for t in consumers:
 expected = sorted((k * 1000 + i) ** 2 for k in range(3) for i in range(200))
 print(sorted(consumed) == expected, sum(consumed), [t.is_alive() for t in consumers])
 
-# A pipeline of two stages with a LifoQueue and a PriorityQueue in between.
+# A pipeline of two stages with a LifoQueue and a PriorityQueue in between. Every item is in
+# stage1 before the doubler starts, so it takes them newest first whatever the timing.
 stage1 = queue.LifoQueue()
 stage2 = queue.PriorityQueue()
+taken = []
 
 
 def doubler():
-    while True:
+    for _ in range(4):
         x = stage1.get(timeout=30)
-        if x is None:
-            stage2.put((10 ** 9, None))
-            return
+        taken.append(x)
         stage2.put((x * 2, x))
+    stage2.put((10 ** 9, None))
 
 
-t = threading.Thread(target=doubler)
-t.start()
 for x in [5, 3, 8, 1]:
     stage1.put(x)
-stage1.put(None)
-t.join(30)
+t = threading.Thread(target=doubler)
+t.start()
+t.join(30)   # then stage2 holds everything, and gives it back in priority order
 out = []
 while True:
     prio, x = stage2.get(timeout=30)
     if x is None:
         break
     out.append((prio, x))
-print(out)
+print(taken, out)
 
 # SimpleQueue between two threads.
 sq = queue.SimpleQueue()
