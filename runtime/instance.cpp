@@ -2,6 +2,7 @@
 // slack tracking, and the raw attribute storage on top of shapes (no descriptors here; see
 // attr.cpp for the Python-level lookup rules).
 #include <algorithm>
+#include <cstddef>
 
 #include "runtime/instance.h"
 #include "runtime/object_model.h"
@@ -15,16 +16,24 @@ InstanceObj* instance_new(ClassObj* cls) {
   // Slack tracking: instances of a class usually end up with the same attributes, so allocate
   // the overflow room the previous instances needed up front instead of growing it step by step.
   int32_t expected = cls->expected_slots.load(std::memory_order_relaxed);
-  if (expected > kInlineSlots) {
-    b->overflow_capacity = expected - kInlineSlots;
-    b->overflow = static_cast<Value*>(gc_alloc(sizeof(Value) * size_t(b->overflow_capacity)));
-  }
+  if (expected > kInlineSlots) b->extra = instance_extra_copy(nullptr, expected - kInlineSlots);
   return o;
+}
+
+InstanceExtra* instance_extra_copy(const InstanceExtra* from, int64_t capacity) {
+  size_t bytes = offsetof(InstanceExtra, slots) + sizeof(Value) * size_t(capacity);
+  auto* e = static_cast<InstanceExtra*>(gc_alloc(bytes));   // zeroed: the other slots are empty
+  e->capacity = capacity;
+  if (from) {
+    e->dict = from->dict;
+    std::copy_n(from->slots, std::min(capacity, from->capacity), e->slots);
+  }
+  return e;
 }
 
 Value instance_load_attr(InstanceObj* o, StrObj* name) {
   const InstanceBody* b = stm_read(o);
-  if (b->dict) return dict_get(b->dict, Value::from_obj(name));
+  if (DictObj* d = instance_mode_dict(b)) return dict_get(d, Value::from_obj(name));
   int32_t i = shape_find(b->shape, name);
   return i < 0 ? Value() : instance_slot_load(b, i);
 }
@@ -86,20 +95,18 @@ Shape* existing_child(Shape* s, StrObj* name) {
 }
 
 void ensure_capacity(InstanceBody* b, int64_t nslots) {
-  if (nslots <= instance_capacity(b)) return;
-  int64_t cap = std::max<int64_t>(nslots - kInlineSlots, std::max<int64_t>(4, b->overflow_capacity * 2));
-  Value* n = static_cast<Value*>(gc_alloc(sizeof(Value) * size_t(cap)));
-  for (int64_t i = 0; i < b->overflow_capacity; i++) n[i] = b->overflow[i];
-  b->overflow = n;
-  b->overflow_capacity = cap;
+  int64_t old = instance_capacity(b) - kInlineSlots;
+  if (nslots - kInlineSlots <= old) return;
+  int64_t cap = std::max<int64_t>(nslots - kInlineSlots, std::max<int64_t>(4, old * 2));
+  b->extra = instance_extra_copy(b->extra, cap);
 }
 
 }  // namespace
 
 void instance_store_attr(InstanceObj* o, StrObj* name, Value v) {
   InstanceBody* b = stm_write(o);
-  if (b->dict) {
-    dict_set(b->dict, Value::from_obj(name), v);
+  if (DictObj* d = instance_mode_dict(b)) {
+    dict_set(d, Value::from_obj(name), v);
     return;
   }
   Shape* s = b->shape;
@@ -130,7 +137,7 @@ void instance_store_attr(InstanceObj* o, StrObj* name, Value v) {
 
 bool instance_delete_attr(InstanceObj* o, StrObj* name) {
   InstanceBody* b = stm_write(o);
-  if (b->dict) return dict_del(b->dict, Value::from_obj(name));
+  if (DictObj* d = instance_mode_dict(b)) return dict_del(d, Value::from_obj(name));
   Shape* s = b->shape;
   int32_t del = shape_find(s, name);
   if (del < 0) return false;
@@ -158,19 +165,20 @@ bool class_has_instance_dict(ClassObj* cls) {
 
 DictObj* instance_dict(InstanceObj* o) {
   const InstanceBody* rb = stm_read(o);
-  if (rb->dict) return rb->dict;
+  if (DictObj* d = instance_mode_dict(rb)) return d;
   DictObj* d = dict_new();
   if (!rb->shape) return d;   // object() instances: no attributes, and no storage for any
   for (int32_t i = 0; i < rb->shape->nslots; i++)
     dict_set(d, Value::from_obj(rb->shape->names[i]), instance_slot_load(rb, i));
   // Switch to dict mode: shape-keyed inline caches stop matching this instance, so every
-  // later access goes through the slow paths, which use the dict.
+  // later access goes through the slow paths, which use the dict. The slots and their
+  // overflow room are dropped: a fresh block holds just the dict.
   InstanceBody* b = stm_write(o);
-  b->dict = d;
+  InstanceExtra* e = instance_extra_copy(nullptr, 0);
+  e->dict = d;
+  b->extra = e;
   b->shape = nullptr;
   for (Value& v : b->inline_slots) v = Value();
-  b->overflow = nullptr;
-  b->overflow_capacity = 0;
   return d;
 }
 

@@ -190,18 +190,29 @@ struct ClassObj : MutObj<ClassBody> {
 };
 
 constexpr int kInlineSlots = 6;
-struct InstanceBody {
-  Shape* shape;                   // null in dict mode (and for object() instances)
-  Value inline_slots[kInlineSlots];
-  Value* overflow;                // slots >= kInlineSlots (GC array)
-  int64_t overflow_capacity;
+// What only some instances need, in a GC block of its own so that the common instance (at most
+// kInlineSlots attributes, no __dict__ taken) does not carry it. Owned by the body pointing to
+// it, like a list's items array: a transaction's private copy gets its own block (deep_copy),
+// and a committed version's block is never written again.
+struct InstanceExtra {
+  int64_t capacity;               // allocated overflow slots
   // Dict mode: once a program takes `obj.__dict__`, the attributes move into this dict, which
   // the program then reads and writes directly (a live view, as in CPython).
   DictObj* dict;
+  Value slots[1];                 // `capacity` slots: slot kInlineSlots + i is slots[i]
+};
+struct InstanceBody {
+  Shape* shape;                   // null in dict mode (and for object() instances)
+  Value inline_slots[kInlineSlots];
+  InstanceExtra* extra;           // null until an instance outgrows the inline slots or takes __dict__
 };
 struct InstanceObj : MutObj<InstanceBody> {};
+// render.py-like programs allocate millions of small instances (about half of their bytes):
+// every byte here is allocation volume and GC work. 112 = Obj 8 + STM header 24 + version
+// header 16 + body 64; rare fields belong in InstanceExtra, not here.
+static_assert(sizeof(InstanceObj) == 112, "keep the common instance small (see InstanceExtra)");
 template <> struct StmBodyTraits<InstanceBody> {
-  static void deep_copy(InstanceBody& b);   // the overflow slots
+  static void deep_copy(InstanceBody& b);   // the extra block
   static constexpr const char* name = "instance";
 };
 

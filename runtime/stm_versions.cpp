@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "runtime/instance.h"
 #include "runtime/object_model.h"
 
 namespace stmjit {
@@ -67,8 +68,11 @@ void StmBodyTraits<DictBody>::deep_copy(DictBody& b) {
   if (b.index) b.index = copy_array(b.index, b.index_mask + 1, b.index_mask + 1, false);
 }
 
+// The extra block holds the overflow slots and the dict-mode dict pointer: both are the body's
+// state, so the private version gets a block of its own (the DictObj itself is shared: it is a
+// transactional object with versions of its own).
 void StmBodyTraits<InstanceBody>::deep_copy(InstanceBody& b) {
-  b.overflow = copy_array(b.overflow, b.overflow_capacity, b.overflow_capacity, true);
+  if (b.extra) b.extra = instance_extra_copy(b.extra, b.extra->capacity);
 }
 
 }  // namespace stmjit

@@ -205,6 +205,42 @@ TEST_F(ObjectModel, InstanceAttributes) {
             "TypeError: cannot set 'x' attribute of immutable type 'int'");
 }
 
+// Attributes past the inline slots live in the instance's extra block, which dict mode then
+// reuses for the dict pointer; a plain instance has no block at all.
+TEST_F(ObjectModel, InstanceExtraBlockThenDictMode) {
+  ClassObj* C = make_class("Grows", {});
+  InstanceObj* inst = instance_new(C);
+  Value o = Value::from_obj(inst);
+  for (int i = 0; i < kInlineSlots; i++) setattr(o, intern("g" + std::to_string(i)), make_int(i));
+  EXPECT_EQ(stm_read(inst)->extra, nullptr);
+  for (int i = kInlineSlots; i < 9; i++) setattr(o, intern("g" + std::to_string(i)), make_int(i));
+  const InstanceBody* b = stm_read(inst);
+  ASSERT_NE(b->extra, nullptr);
+  EXPECT_GE(b->extra->capacity, 9 - kInlineSlots);
+  EXPECT_EQ(b->extra->dict, nullptr);
+  EXPECT_EQ(b->extra->slots[8 - kInlineSlots], make_int(8));
+  // Dict mode: every attribute, inline or overflow, moves into the live dict.
+  DictObj* d = getattr(o, names.__dict__).as<DictObj>();
+  b = stm_read(inst);
+  EXPECT_EQ(b->shape, nullptr);
+  ASSERT_NE(b->extra, nullptr);
+  EXPECT_EQ(b->extra->dict, d);
+  EXPECT_EQ(getattr(o, names.__dict__).as<DictObj>(), d);
+  EXPECT_EQ(stm_read(d)->length, 9);
+  for (int i = 0; i < 9; i++) {
+    StrObj* k = intern("g" + std::to_string(i));
+    EXPECT_EQ(getattr(o, k), make_int(i));
+    EXPECT_EQ(dict_get(d, Value::from_obj(k)), make_int(i));
+  }
+  // The dict is live both ways.
+  setattr(o, S("g7"), make_int(77));
+  EXPECT_EQ(dict_get(d, make_str("g7")), make_int(77));
+  dict_set(d, make_str("g10"), make_int(10));
+  EXPECT_EQ(getattr(o, S("g10")), make_int(10));
+  delattr(o, S("g2"));
+  EXPECT_TRUE(dict_get(d, make_str("g2")).is_empty());
+}
+
 TEST_F(ObjectModel, SlotsRestrictNames) {
   DictObj* attrs = dict_new();
   Value names_[2] = {make_str("a"), make_str("b")};

@@ -252,6 +252,43 @@ TEST_F(ParallelRuntime, ClassWriteBumpsVersionAgainAtCommitAndAbort) {
   EXPECT_EQ(lookup_in_mro(C, attr), make_int(1));   // the aborted write is gone
 }
 
+// A transaction's first write to an instance clones its body. The clone must own a copy of the
+// extra block (overflow slots, dict-mode dict): sharing it would put the write into the
+// committed version, visible to other threads before the commit and kept by an abort.
+TEST_F(ParallelRuntime, InstanceExtraBlockIsPrivateToTransaction) {
+  ClassObj* C = make_class("ParTxOverflow");
+  InstanceObj* inst = instance_new(C);   // outside a transaction: committed at once
+  Value o = Value::from_obj(inst);
+  const int n = kInlineSlots + 2;
+  for (int i = 0; i < n; i++) setattr(o, intern(nm("s", i)), make_int(i));
+  StrObj* attr = intern(nm("s", n - 1));   // an overflow slot
+  stm::StmTx tx;
+  for (bool commit : {false, true}) {
+    const InstanceBody* committed = stm_read(inst);
+    Value before = instance_slot_load(committed, n - 1);
+    Value written = make_int(commit ? 100 : 200);
+    tx_begin(&tx);
+    setattr(o, attr, written);
+    EXPECT_EQ(getattr(o, attr), written);
+    EXPECT_NE(stm_read(inst)->extra, committed->extra);
+    EXPECT_EQ(instance_slot_load(committed, n - 1), before);   // committed versions never change
+    if (commit) tx_commit(&tx);
+    else tx_abort(&tx);
+    EXPECT_EQ(instance_slot_load(committed, n - 1), before);
+    EXPECT_EQ(getattr(o, attr), commit ? written : before);
+  }
+  // Dict mode taken by an aborted transaction: the instance keeps its slots.
+  tx_begin(&tx);
+  DictObj* d = getattr(o, names.__dict__).as<DictObj>();
+  EXPECT_EQ(stm_read(inst)->shape, nullptr);
+  EXPECT_EQ(getattr(o, attr), make_int(100));
+  tx_abort(&tx);
+  EXPECT_NE(stm_read(inst)->shape, nullptr);
+  EXPECT_EQ(stm_read(inst)->extra->dict, nullptr);
+  EXPECT_EQ(getattr(o, attr), make_int(100));
+  EXPECT_EQ(getattr(o, intern(nm("s", 0))), make_int(0));
+}
+
 // A class made by an aborted transaction leaves its base's subclass list (the retry makes
 // another); one another thread's transaction made is hidden from __subclasses__ until it commits.
 TEST_F(ParallelRuntime, SubclassRegistryFollowsTransactions) {
