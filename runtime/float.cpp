@@ -15,7 +15,7 @@
 namespace stmjit {
 
 Value make_float(double d) {
-  FloatObj* o = static_cast<FloatObj*>(gc_alloc_atomic(sizeof(FloatObj)));
+  FloatObj* o = static_cast<FloatObj*>(gc_alloc_atomic_exact(sizeof(FloatObj)));
   o->cls = cls_float;   // classes are always reachable from globals, so atomic memory is fine
   o->value = d;
   return Value::from_obj(o);

@@ -261,6 +261,25 @@ inline void* gc_alloc_atomic(size_t n) {
   return p;
 }
 
+// Pointer-free memory for a fixed-size object that is only ever referenced by pointers to its
+// start (a float box). Boehm runs with all interior pointers recognised (Debian's build) and
+// adds one byte to every request, so that a pointer just past the end of an array still keeps
+// the array alive; an object whose size is a multiple of the 16-byte granule then takes one
+// granule more: a 16-byte float took 32 bytes. Nothing points just past a float, so it asks
+// one byte less and gets a block of exactly its size (a request rounds up to whole granules;
+// the extra byte is the block's own). Only for pointer-free objects: Boehm does not scan the
+// last word of a block in this mode, so a pointer stored there would be missed.
+inline constexpr size_t gc_exact_request(size_t n) { return n % 16 == 0 && n > 0 ? n - 1 : n; }
+static_assert(gc_exact_request(16) == 15 && gc_exact_request(24) == 24);
+inline void* gc_alloc_atomic_exact(size_t n) {
+  void* p = GC_MALLOC_ATOMIC(gc_exact_request(n));
+  if (!p) throw std::bad_alloc();
+  // GC_MALLOC_ATOMIC is declared alloc_size(1): hide the smaller request from the optimizer,
+  // which would otherwise take the object's last byte for out of bounds.
+  asm("" : "+r"(p));
+  return p;
+}
+
 // Points the STM core at GC memory for versions and logs (runtime/stm_versions.cpp).
 void stm_vm_configure();
 

@@ -207,6 +207,19 @@ TEST_F(ObjectModel, InstanceAttributes) {
 
 // Attributes past the inline slots live in the instance's extra block, which dict mode then
 // reuses for the dict pointer; a plain instance has no block at all.
+// A float box takes one 16-byte granule, not two (gc_alloc_atomic_exact), and keeps its value
+// across collections (its last byte is the one Boehm reserves).
+TEST_F(ObjectModel, FloatBoxIsOneGranule) {
+  Value f = make_float(-1.0 / 3.0);
+  EXPECT_EQ(GC_size(f.as_obj()), 16u);
+  GcVector<Value> many;
+  for (int i = 0; i < 10000; i++) many.push_back(make_float(i + 0.25));
+  GC_gcollect();
+  for (int i = 0; i < 10000; i++) ASSERT_EQ(many[size_t(i)].as<FloatObj>()->value, i + 0.25);
+  EXPECT_EQ(f.as<FloatObj>()->value, -1.0 / 3.0);
+  EXPECT_EQ(class_of(f), cls_float);
+}
+
 TEST_F(ObjectModel, InstanceExtraBlockThenDictMode) {
   ClassObj* C = make_class("Grows", {});
   InstanceObj* inst = instance_new(C);
