@@ -173,6 +173,11 @@ void thread_finalize() {
   // still running can no longer commit writes (they wait for it), as under the GIL they stop.
   tx_ensure_running();
   tx_become_inevitable();
+  // That descriptor is never freed (threads may use the STM until the process is gone); a
+  // global keeps it reachable, so a leak checker does not report it once this thread's
+  // thread-local t_stm_tx is gone.
+  static stm::StmTx* volatile last_transaction;
+  last_transaction = t_stm_tx;
 }
 
 }  // namespace stmjit

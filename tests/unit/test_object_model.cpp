@@ -92,8 +92,8 @@ TEST_F(ObjectModel, BuiltinClasses) {
   EXPECT_EQ(module_get(builtins_module(), S("object")), V(cls_object));
   EXPECT_EQ(module_get(builtins_module(), S("None")), v_none());
   EXPECT_EQ(str(names.__init__), "__init__");
-  ASSERT_EQ(program_argv().size(), 1u);
-  EXPECT_EQ(str(program_argv()[0]), "prog.py");
+  // program_argv() is whatever the binary's first runtime_init got (suites share one
+  // process when run together); sys.argv is checked by the corpus and cli_program_args.
   // type(x) and its attributes
   Value one = make_int(1);
   EXPECT_EQ(class_call(cls_type, &one, 1, nullptr), V(cls_int));
