@@ -113,15 +113,17 @@ inline bool builtin_number(Value v) {
 }
 
 // A slow path's result r when this instruction's result is a temporary (kResultTemp), which
-// its consumer may overwrite. The runtime's own arithmetic on built-in numbers (`fresh`) makes
+// its consumer may overwrite. The runtime's own binary arithmetic on built-in numbers makes
 // new floats, but a user's __mul__ or __neg__ may return a float stored elsewhere (`return
 // self.cached`), and unary + returns its operand: the consumer gets a copy of such a float.
 // So the only observable difference is the identity of a float a user dunder returned, as a
 // user __radd__ etc. then receives it; CPython does not promise identities of arithmetic
-// results either.
-inline Value temp_result(uint32_t arg, bool fresh, Value r) {
-  if ((arg & kResultTemp) && !fresh && is_exact(r, cls_float)) [[unlikely]] return make_float(r.as<FloatObj>()->value);
-  return r;
+// results either. `b` is empty for a unary operation. The operand checks run only for a
+// float result of a marked instruction, not on every slow path.
+inline Value temp_result(uint32_t arg, Value r, Value a, Value b) {
+  if (!(arg & kResultTemp) || !is_exact(r, cls_float)) [[likely]] return r;
+  if (!b.is_empty() && builtin_number(a) && builtin_number(b)) return r;
+  return make_float(r.as<FloatObj>()->value);
 }
 
 template <class T> inline bool cmp_values(CmpOp op, T a, T b) {
@@ -459,7 +461,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
       Value a = TOP();
       Value r;
       if (!fast_binop(arg, a, b, &r))
-        r = temp_result(arg, builtin_number(a) && builtin_number(b), binary_op(BinOp(arg & kArithOpMask), a, b));
+        r = temp_result(arg, binary_op(BinOp(arg & kArithOpMask), a, b), a, b);
       TOP() = r;
       DISPATCH();
     }
@@ -481,7 +483,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
       } else if (op == UnOp::Neg && is_exact(a, cls_float)) {
         TOP() = float_result(-a.as<FloatObj>()->value, arg, a, Value());
       } else {
-        TOP() = temp_result(arg, false, unary_op(op, a));
+        TOP() = temp_result(arg, unary_op(op, a), a, Value());
       }
       DISPATCH();
     }
