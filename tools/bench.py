@@ -13,12 +13,18 @@ STMJIT_STM_STATS (a JSON object; "-" when it was not written). Then the single-t
 comparison: stmjit vs python3 vs pypy3 median times and peak RSS with their ratios.
 Everything (every run's time, RSS and stats, medians, speedups) goes to --json.
 
+The machine's own ceiling is measured alongside (runner "stmjit-procs", unless --no-ceiling):
+N independent 1-thread stmjit processes started together, each doing the whole 1-thread
+workload; its speedup is N times the 1-thread time over the time the slowest of them took.
+Two cores shared with other machines rarely give 2.00x even to processes that share
+nothing, so a thread speedup is best read against this ceiling from the same run.
+
 CPython and PyPy get a PYTHONPATH holding only stm.py and transaction.py (symlinks into
 lib/, made in a temporary directory), so they use the same stm fallback as stmjit without
 lib/'s other modules shadowing their standard library.
 
 Usage: tools/bench.py [--runs N] [--threads 1,2,4] [--only NAME] [--runners LIST]
-                      [--stmjit PATH] [--json PATH] [--timeout S] [--small]
+                      [--stmjit PATH] [--json PATH] [--timeout S] [--small] [--no-ceiling]
 """
 import argparse
 import json
@@ -53,6 +59,7 @@ WORKLOADS = [
 
 RUNNER_NAMES = ["stmjit", "stmjit-gil", "python3", "pypy3"]
 STM_RUNNER = "stmjit"      # the runner whose runs report STM statistics
+CEILING_RUNNER = "stmjit-procs"   # N independent 1-thread stmjit processes at once
 
 
 def stm_pythonpath():
@@ -209,6 +216,30 @@ def run_measured(cmd, timeout, env):
             usage.ru_utime + usage.ru_stime)
 
 
+def run_concurrently(cmd, copies, timeout, env):
+    """Starts `copies` instances of cmd at once; returns the first failure's
+    (status, stdout, stderr, ...) or, if all succeed, the slowest one's result with the CPU
+    time summed and the largest peak RSS (the same tuple as run_measured)."""
+    results = [None] * copies
+
+    def one(i):
+        results[i] = run_measured(cmd, timeout, env)
+
+    workers = [threading.Thread(target=one, args=(i,)) for i in range(copies)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    for r in results:
+        if r[0] != 0:
+            return r
+    slowest = max(results, key=lambda r: r[3])
+    outputs = set(r[1] for r in results)
+    out = slowest[1] if len(outputs) == 1 else b"(the copies printed different outputs)"
+    return (0, out, slowest[2], slowest[3], max(r[4] for r in results),
+            sum(r[5] for r in results))
+
+
 def read_stats(path):
     """The STM statistics stmjit wrote at exit, or None if it wrote nothing usable."""
     try:
@@ -306,8 +337,16 @@ def run_workload(name, script, size, make_args, runners, thread_counts, args, st
                 "command": cmd + [script] + make_args(threads, args.small),
                 "env": env, "status": "ok" if threads == 1 or threaded else
                 "skipped (cannot start threads)", "times": [], "cpu": [], "rss": [], "stats": [],
-                "outputs": set(),
+                "outputs": set(), "copies": 1,
             })
+        if runner == STM_RUNNER and not args.no_ceiling:
+            template = configs[-1]
+            for threads in thread_counts:
+                if threads > 1:
+                    configs.append(dict(template, runner=CEILING_RUNNER, status="ok",
+                                        threads=threads, copies=threads, times=[], cpu=[],
+                                        rss=[], stats=[], outputs=set(),
+                                        command=cmd + [script] + make_args(1, args.small)))
     for i in range(args.runs):
         for c in configs:
             if c["status"] != "ok":
@@ -320,7 +359,12 @@ def run_workload(name, script, size, make_args, runners, thread_counts, args, st
                     os.unlink(stats_path)
                 env = dict(env)
                 env["STMJIT_STM_STATS"] = stats_path
-            code, out, err, wall, maxrss, cpu = run_measured(c["command"], args.timeout, env)
+            if c["copies"] > 1:
+                code, out, err, wall, maxrss, cpu = run_concurrently(
+                    c["command"], c["copies"], args.timeout, env)
+            else:
+                code, out, err, wall, maxrss, cpu = run_measured(c["command"], args.timeout,
+                                                                 env)
             if code != 0:
                 c["status"] = "exit %d" % code
                 sys.stderr.write("bench: %s under %s with %d threads failed (exit %d):\n%s\n"
@@ -367,11 +411,14 @@ def run_workload(name, script, size, make_args, runners, thread_counts, args, st
         if c["threads"] == 1:
             one_thread[c["runner"]] = c["median_s"]
     for c in configs:
-        base = one_thread.get(c["runner"])
-        c["speedup"] = base / c["median_s"] if base and c["median_s"] else None
+        base = one_thread.get(STM_RUNNER if c["copies"] > 1 else c["runner"])
+        # The ceiling's copies each do the whole 1-thread work, so N of them finishing in
+        # the 1-thread time is an N-fold speedup.
+        c["speedup"] = c["copies"] * base / c["median_s"] if base and c["median_s"] else None
         c["stats_median"] = median_stats(c["stats"]) if c["runner"] == STM_RUNNER else None
         prog["configs"].append({
             "runner": c["runner"], "threads": c["threads"], "command": c["command"],
+            "processes": c["copies"],
             "status": c["status"], "times": c["times"], "median_s": c["median_s"],
             "speedup_vs_1_thread": c["speedup"], "cpu_s": c["cpu"],
             "median_cpu_s": statistics.median(c["cpu"]) if c["median_s"] else None, "peak_rss_kib_per_run": c["rss"],
@@ -396,7 +443,8 @@ def print_thread_table(name, prog, runs):
         s = c["stm_stats_median"]
         stm = c["runner"] == STM_RUNNER
         print(("%-11s %7d %9s %8s %9s %9s %8s %10s %10s %10s" % (
-            c["runner"], c["threads"], fmt_time(c["median_s"]),
+            c["runner"], c["threads"] if c["processes"] == 1 else c["processes"],
+            fmt_time(c["median_s"]),
             "-" if c["speedup_vs_1_thread"] is None else "%.2fx" % c["speedup_vs_1_thread"],
             fmt_time(c["median_cpu_s"]),
             fmt_count(s, "commits") if stm else "",
@@ -404,6 +452,10 @@ def print_thread_table(name, prog, runs):
             fmt_secs(s, "abort_cpu_seconds") if stm else "",
             fmt_secs(s, "wait_cpu_seconds") if stm else "",
             fmt_count(s, "inevitable") if stm else "")).rstrip())
+    if any(c["processes"] > 1 for c in prog["configs"]):
+        print("(%s: that many independent 1-thread stmjit processes at once, each doing the "
+              "whole 1-thread work; its speedup is the machine's ceiling for the threads)"
+              % CEILING_RUNNER)
 
 
 def print_single_thread_tables(results):
@@ -462,6 +514,8 @@ def main():
                     help="comma-separated subset of %s" % ",".join(RUNNER_NAMES))
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "latest.json"))
     ap.add_argument("--timeout", type=int, default=600, help="seconds allowed per run")
+    ap.add_argument("--no-ceiling", action="store_true",
+                    help="skip the machine-ceiling runs (N independent 1-thread processes)")
     ap.add_argument("--small", action="store_true",
                     help="tiny sizes, to try the driver out (not a measurement)")
     args = ap.parse_args()
