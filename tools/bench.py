@@ -340,7 +340,7 @@ def run_workload(name, script, size, make_args, runners, thread_counts, args, st
                 "outputs": set(), "copies": 1,
             })
         if runner == STM_RUNNER and not args.no_ceiling:
-            template = configs[-1]
+            template = configs[-1]      # this runner's env; the command is replaced
             for threads in thread_counts:
                 if threads > 1:
                     configs.append(dict(template, runner=CEILING_RUNNER, status="ok",
@@ -443,8 +443,7 @@ def print_thread_table(name, prog, runs):
         s = c["stm_stats_median"]
         stm = c["runner"] == STM_RUNNER
         print(("%-11s %7d %9s %8s %9s %9s %8s %10s %10s %10s" % (
-            c["runner"], c["threads"] if c["processes"] == 1 else c["processes"],
-            fmt_time(c["median_s"]),
+            c["runner"], c["threads"], fmt_time(c["median_s"]),
             "-" if c["speedup_vs_1_thread"] is None else "%.2fx" % c["speedup_vs_1_thread"],
             fmt_time(c["median_cpu_s"]),
             fmt_count(s, "commits") if stm else "",
