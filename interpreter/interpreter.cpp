@@ -63,6 +63,8 @@ inline bool small_int_binop(BinOp op, int64_t a, int64_t b, Value* out) {
 // or reuse such temporaries; slow paths copy, see temp_result): write the result into it
 // instead of allocating. A float subclass instance is never reused.
 inline Value float_result(double d, uint32_t arg, Value a, Value b) {
+  Value imm;
+  if (Value::try_imm_float(d, &imm)) [[likely]] return imm;
   if ((arg & kLeftTemp) && is_exact(a, cls_float)) {
     a.as<FloatObj>()->value = d;
     return a;
@@ -71,7 +73,7 @@ inline Value float_result(double d, uint32_t arg, Value a, Value b) {
     b.as<FloatObj>()->value = d;
     return b;
   }
-  return make_float(d);
+  return make_boxed_float(d);
 }
 
 // Float arithmetic on the values x and y of operands a and b; false (nothing computed, no box
@@ -96,17 +98,17 @@ inline bool float_binop(uint32_t arg, double x, double y, Value a, Value b, Valu
 inline bool fast_binop(uint32_t arg, Value a, Value b, Value* out) {
   if (a.is_small_int() && b.is_small_int())
     return small_int_binop(BinOp(arg & kArithOpMask), a.as_small_int(), b.as_small_int(), out);
-  if (is_exact(a, cls_float)) {
-    if (is_exact(b, cls_float)) return float_binop(arg, a.as<FloatObj>()->value, b.as<FloatObj>()->value, a, b, out);
-    if (b.is_small_int()) return float_binop(arg, a.as<FloatObj>()->value, double(b.as_small_int()), a, b, out);
-  } else if (a.is_small_int() && is_exact(b, cls_float)) {
-    return float_binop(arg, double(a.as_small_int()), b.as<FloatObj>()->value, a, b, out);
+  if (is_exact_float(a)) {
+    if (is_exact_float(b)) return float_binop(arg, float_of(a), float_of(b), a, b, out);
+    if (b.is_small_int()) return float_binop(arg, float_of(a), double(b.as_small_int()), a, b, out);
+  } else if (a.is_small_int() && is_exact_float(b)) {
+    return float_binop(arg, double(a.as_small_int()), float_of(b), a, b, out);
   }
   return false;
 }
 
 inline bool builtin_number(Value v) {
-  if (v.is_small_int()) return true;
+  if (v.is_small_int() || v.is_imm_float()) return true;
   if (!v.is_obj()) return false;
   ClassObj* c = v.as_obj()->cls;
   return c == cls_float || c == cls_int || c == cls_bool;
@@ -480,8 +482,8 @@ Value eval_frame(Frame* f, Value throw_exc) {
         TOP() = v_bool(!fast_truthy(a));
       } else if (op == UnOp::Neg && a.is_small_int() && a.as_small_int() != kSmallIntMin) {
         TOP() = Value::small_int(-a.as_small_int());
-      } else if (op == UnOp::Neg && is_exact(a, cls_float)) {
-        TOP() = float_result(-a.as<FloatObj>()->value, arg, a, Value());
+      } else if (op == UnOp::Neg && is_exact_float(a)) {
+        TOP() = float_result(-float_of(a), arg, a, Value());
       } else {
         TOP() = temp_result(arg, unary_op(op, a), a, Value());
       }
@@ -491,8 +493,8 @@ Value eval_frame(Frame* f, Value throw_exc) {
       Value b = POP();
       Value a = TOP();
       if (a.is_small_int() && b.is_small_int()) TOP() = v_bool(cmp_values(CmpOp(arg), a.as_small_int(), b.as_small_int()));
-      else if (is_exact(a, cls_float) && is_exact(b, cls_float))
-        TOP() = v_bool(cmp_values(CmpOp(arg), a.as<FloatObj>()->value, b.as<FloatObj>()->value));
+      else if (is_exact_float(a) && is_exact_float(b))
+        TOP() = v_bool(cmp_values(CmpOp(arg), float_of(a), float_of(b)));
       else TOP() = compare(CmpOp(arg), a, b);
       DISPATCH();
     }

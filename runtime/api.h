@@ -112,7 +112,15 @@ std::string exception_message(Value exc);                          // str(exc)
 // ---- type queries --------------------------------------------------------------------------
 ClassObj* class_of(Value v);
 inline bool is_exact(Value v, ClassObj* c) { return v.is_obj() && v.as_obj()->cls == c; }
-inline Kind kind_of(Value v) { return v.is_small_int() ? Kind::Int : v.as_obj()->cls->kind; }
+// A float of class float itself (immediate, or a box whose value is outside the immediate range).
+inline bool is_exact_float(Value v) { return v.is_imm_float() || is_exact(v, cls_float); }
+// The value of a float (immediate, boxed, or an instance of a float subclass).
+inline double float_of(Value v) { return v.is_imm_float() ? v.as_imm_float() : v.as<FloatObj>()->value; }
+inline Kind kind_of(Value v) {
+  if (v.is_small_int()) return Kind::Int;
+  if (v.is_imm_float()) return Kind::Float;
+  return v.as_obj()->cls->kind;
+}
 bool is_subclass(ClassObj* sub, ClassObj* base);      // mro membership
 bool isinstance(Value v, ClassObj* cls);
 std::string type_name(Value v);                       // type(v).__name__
@@ -120,7 +128,8 @@ std::string type_name(Value v);                       // type(v).__name__
 // ---- constructors --------------------------------------------------------------------------
 Value make_int(int64_t i);                            // small or big
 Value make_int_from_mpz(const mpz_t z);               // normalises to small int when it fits
-Value make_float(double d);
+Value make_float(double d);          // immediate when it fits (value.h), else boxed
+Value make_boxed_float(double d);    // always a FloatObj (a box the interpreter may reuse)
 StrObj* str_new(std::string_view utf8);               // validates nothing: caller passes UTF-8
 StrObj* intern(std::string_view utf8);                // unique per content, never collected
 inline Value make_str(std::string_view s) { return Value::from_obj(str_new(s)); }

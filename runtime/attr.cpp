@@ -46,6 +46,7 @@ Value instance_getattr(InstanceObj* o, StrObj* name) {
 // The lookup without the final error: empty when the attribute does not exist.
 Value getattr_impl(Value o, StrObj* name) {
   if (o.is_small_int()) return builtin_kind_getattr(o, cls_int, name);
+  if (o.is_imm_float()) return builtin_kind_getattr(o, cls_float, name);
   ClassObj* cls = o.as_obj()->cls;
   switch (cls->kind) {
     case Kind::Instance: {

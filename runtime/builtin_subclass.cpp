@@ -60,6 +60,8 @@ Value as_builtin_subclass(Value base_value, Value cls_value) {
     IntObj* box = gc_new<IntObj>(cls_int);
     mpz_init_set_si(box->value, v.as_small_int());
     v = Value::from_obj(box);
+  } else if (v.is_imm_float()) {   // and a float subclass instance a boxed float
+    v = make_boxed_float(v.as_imm_float());
   }
   Obj* src = v.as_obj();
   size_t n = base_size(src, cls->kind);
@@ -121,7 +123,7 @@ ClassObj* new_target(Value* args, int64_t nargs) {
 Value exact_copy(Value v) {
   switch (kind_of(v)) {
     case Kind::Int: return make_int_from_mpz(v.as<IntObj>()->value);
-    case Kind::Float: return make_float(v.as<FloatObj>()->value);
+    case Kind::Float: return make_float(float_of(v));
     case Kind::Str: return make_str(sv(v));
     case Kind::Tuple: return Value::from_obj(tuple_from(v.as<TupleObj>()->items, v.as<TupleObj>()->length));
     case Kind::FrozenSet: return Value::from_obj(set_copy(v.as<SetObj>(), true));

@@ -15,6 +15,12 @@
 namespace stmjit {
 
 Value make_float(double d) {
+  Value imm;
+  if (Value::try_imm_float(d, &imm)) return imm;
+  return make_boxed_float(d);
+}
+
+Value make_boxed_float(double d) {
   FloatObj* o = static_cast<FloatObj*>(gc_alloc_atomic_exact(sizeof(FloatObj)));
   o->cls = cls_float;   // classes are always reachable from globals, so atomic memory is fine
   o->value = d;

@@ -218,7 +218,11 @@ Value type_subclasses(Value* args, int64_t nargs, TupleObj* kwnames) {
 
 }  // namespace
 
-ClassObj* class_of(Value v) { return v.is_small_int() ? cls_int : v.as_obj()->cls; }
+ClassObj* class_of(Value v) {
+  if (v.is_small_int()) return cls_int;
+  if (v.is_imm_float()) return cls_float;
+  return v.as_obj()->cls;
+}
 
 bool is_subclass(ClassObj* sub, ClassObj* base) {
   if (sub == base) return true;

@@ -192,7 +192,7 @@ std::string str_std(Value v) {
     case Kind::List:
     case Kind::Dict:
     case Kind::Tuple:
-      if (class_is_user_defined(v.as_obj()->cls)) return call_repr_method(v, names.__str__);
+      if (class_is_user_defined(class_of(v))) return call_repr_method(v, names.__str__);
       return repr_std(v);
     default: return repr_std(v);
   }

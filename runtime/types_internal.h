@@ -14,13 +14,12 @@ inline bool is_kind(Value v, Kind k) { return v.is_obj() && v.as_obj()->cls->kin
 // int, bool or a big int (bool behaves as 0/1 in arithmetic).
 inline bool is_int_like(Value v) {
   if (v.is_small_int()) return true;
-  if (v.is_empty()) return false;
+  if (!v.is_obj()) return false;
   Kind k = v.as_obj()->cls->kind;
   return k == Kind::Int || k == Kind::Bool;
 }
-inline bool is_float(Value v) { return is_kind(v, Kind::Float); }
+inline bool is_float(Value v) { return v.is_imm_float() || is_kind(v, Kind::Float); }
 inline bool is_str(Value v) { return is_kind(v, Kind::Str); }
-inline double float_of(Value v) { return v.as<FloatObj>()->value; }
 inline StrObj* as_str(Value v) { return v.as<StrObj>(); }
 inline std::string_view sv(Value v) { return str_view(v.as<StrObj>()); }
 

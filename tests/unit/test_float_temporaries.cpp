@@ -68,28 +68,39 @@ TEST_F(FloatTemps, InplaceTargetIsNeverATemporary) {
 }
 
 // Bytes the collector handed out while f(n, a, b) ran.
-size_t bytes_allocated(const char* src, int64_t n) {
+size_t bytes_allocated(const char* src, int64_t n, double a, double b) {
   ModuleObj* m = module_new("temps_alloc");
   run_module_code(compile_source(src, "<temps>", m), m);
   Value f = module_get(m, intern("f"));
-  Value args[] = {make_int(n), make_float(1.25), make_float(-0.5)};
+  Value args[] = {make_int(n), make_float(a), make_float(b)};
   size_t before = GC_get_total_bytes();
   call(f, args, 3);
   return GC_get_total_bytes() - before;
 }
 
+const char* kPlainLoop =
+    "def f(n, a, b):\n  i = 0\n  while i < n:\n    p = a * b\n    q = b * a\n    s = p + q\n    t = -s\n"
+    "    u = t + a\n    i += 1\n";
+const char* kExpressionLoop = "def f(n, a, b):\n  i = 0\n  while i < n:\n    u = -(a * b + b * a) + a\n    i += 1\n";
+
 TEST_F(FloatTemps, ResultsAreWrittenIntoTemporaries) {
   // The same five float operations per iteration: through variables each makes a new float;
-  // as one expression the two sums and the negation reuse the boxes of the products.
+  // as one expression the two sums and the negation reuse the boxes of the products. The
+  // values are far outside the immediate range (runtime/value.h), so every result is boxed.
   const int64_t n = 200000;
-  size_t plain = bytes_allocated(
-      "def f(n, a, b):\n  i = 0\n  while i < n:\n    p = a * b\n    q = b * a\n    s = p + q\n    t = -s\n"
-      "    u = t + a\n    i += 1\n",
-      n);
-  size_t temps = bytes_allocated("def f(n, a, b):\n  i = 0\n  while i < n:\n    u = -(a * b + b * a) + a\n    i += 1\n", n);
+  size_t plain = bytes_allocated(kPlainLoop, n, 1.25e200, -0.5e100);
+  size_t temps = bytes_allocated(kExpressionLoop, n, 1.25e200, -0.5e100);
   // (The collector may round a 16-byte float up to a larger granule: compare the two runs.)
   EXPECT_GE(plain, size_t(n) * 5 * sizeof(FloatObj));   // the measure sees every float
   EXPECT_LE(temps * 2, plain);                           // 2 floats an iteration instead of 5
+}
+
+TEST_F(FloatTemps, ImmediateResultsAllocateNothing) {
+  // Values near 1.0 are immediates: the same loops allocate no float at all (a few bytes of
+  // frame or cache set-up at most, not one per iteration).
+  const int64_t n = 200000;
+  EXPECT_LT(bytes_allocated(kPlainLoop, n, 1.25, -0.5), size_t(n));
+  EXPECT_LT(bytes_allocated(kExpressionLoop, n, 1.25, -0.5), size_t(n));
 }
 
 }  // namespace
