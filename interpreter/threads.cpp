@@ -164,6 +164,10 @@ void thread_enter_main() {
   else gil_acquire();
 }
 
+// The final transaction's descriptor (see thread_finalize). A namespace-scope global, not a
+// function-local static, so the compiler does not take it for a dead store.
+stm::StmTx* volatile g_last_transaction = nullptr;
+
 void thread_finalize() {
   if (!stm_mode()) {
     gil_finalize();
@@ -176,8 +180,7 @@ void thread_finalize() {
   // That descriptor is never freed (threads may use the STM until the process is gone); a
   // global keeps it reachable, so a leak checker does not report it once this thread's
   // thread-local t_stm_tx is gone.
-  static stm::StmTx* volatile last_transaction;
-  last_transaction = t_stm_tx;
+  g_last_transaction = t_stm_tx;
 }
 
 }  // namespace stmjit

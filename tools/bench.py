@@ -321,6 +321,13 @@ def fmt_secs(stats, key):
     return "%.3fs" % stats[key]
 
 
+def describe_width(config):
+    """'2 threads', or for the machine-ceiling rows '2 processes' (each 1-thread)."""
+    if config["copies"] > 1:
+        return "%d processes" % config["copies"]
+    return "%d thread%s" % (config["threads"], "" if config["threads"] == 1 else "s")
+
+
 def run_workload(name, script, size, make_args, runners, thread_counts, args, stats_dir,
                  failures):
     """Runs every configuration of one workload --runs times, interleaved; returns its
@@ -367,8 +374,8 @@ def run_workload(name, script, size, make_args, runners, thread_counts, args, st
                                                                  env)
             if code != 0:
                 c["status"] = "exit %d" % code
-                sys.stderr.write("bench: %s under %s with %d threads failed (exit %d):\n%s\n"
-                                 % (name, c["runner"], c["threads"], code,
+                sys.stderr.write("bench: %s under %s with %s failed (exit %d):\n%s\n"
+                                 % (name, c["runner"], describe_width(c), code,
                                     err.decode(errors="replace")[-2000:]))
                 continue
             c["times"].append(wall)
@@ -399,8 +406,8 @@ def run_workload(name, script, size, make_args, runners, thread_counts, args, st
                                         reference[1]))
         c["output"] = out_text
         if c["status"] != "ok" and not c["status"].startswith("skipped"):
-            failures.append("%s under %s with %d threads: %s"
-                            % (name, c["runner"], c["threads"], c["status"]))
+            failures.append("%s under %s with %s: %s"
+                            % (name, c["runner"], describe_width(c), c["status"]))
 
     prog = {"script": script, "size": "small" if args.small else size, "configs": []}
     one_thread = {}
