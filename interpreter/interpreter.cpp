@@ -539,7 +539,7 @@ Value eval_frame(Frame* f, Value throw_exc) {
         ListObj* l = o.as<ListObj>();
         int64_t i = norm_index(k.as_small_int(), stm_read(l)->length);
         if (i >= 0 && i < stm_read(l)->length) {
-          stm_write(l)->items[i] = v;
+          list_write_body(l)->items[i] = v;
           DISPATCH();
         }
       }

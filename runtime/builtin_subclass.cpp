@@ -72,7 +72,9 @@ Value as_builtin_subclass(Value base_value, Value cls_value) {
   switch (cls->kind) {
     case Kind::List: {
       ListObj* l = new (mem) ListObj();
-      *stm_init_body(l) = *stm_read(static_cast<ListObj*>(src));
+      ListBody* b = stm_init_body(l);
+      *b = *stm_read(static_cast<ListObj*>(src));
+      b->shared_prefix = b->length;   // the array is src's too: copy it before storing in it
       dst = l;
       break;
     }

@@ -1,4 +1,5 @@
-// list.cpp: lists (ListObj, a MutObj: every access through stm_read/stm_write): allocation,
+// list.cpp: lists (ListObj, a MutObj: reads through stm_read, writes through list_write_body,
+// list_append_body or list_tail_body; see ListBody::shared_prefix): allocation,
 // growth, indexing and extended slices (get, set, delete), extend, stable sort with key and
 // reverse, and the list methods.
 #include <algorithm>
@@ -20,6 +21,7 @@ void ensure_capacity(ListBody* b, int64_t need) {
   if (b->length) memcpy(items, b->items, sizeof(Value) * size_t(b->length));
   b->items = items;
   b->capacity = cap;
+  b->shared_prefix = 0;   // a new array, this version's own
 }
 
 // Items of any iterable as a vector (lists are snapshotted, so l[:] = l works).
@@ -39,6 +41,7 @@ ListObj* list_new(int64_t capacity) {
   b->length = 0;
   b->capacity = capacity;
   b->items = capacity > 0 ? alloc_items(capacity) : nullptr;
+  b->shared_prefix = 0;
   return l;
 }
 
@@ -51,7 +54,7 @@ ListObj* list_from(const Value* items, int64_t n) {
 }
 
 void list_append(ListObj* l, Value v) {
-  ListBody* b = stm_write(l);
+  ListBody* b = list_append_body(l);
   ensure_capacity(b, b->length + 1);
   b->items[b->length++] = v;
 }
@@ -60,7 +63,7 @@ void list_extend(ListObj* l, Value iterable) {
   // Exact types only: a subclass may override __iter__.
   if (is_exact(iterable, cls_tuple) || is_exact(iterable, cls_list)) {
     GcVector<Value> v = items_of(iterable);
-    ListBody* b = stm_write(l);
+    ListBody* b = list_append_body(l);
     ensure_capacity(b, b->length + int64_t(v.size()));
     for (Value x : v) b->items[b->length++] = x;
     return;
@@ -101,7 +104,7 @@ void list_setitem(ListObj* l, Value key, Value v) {
   if (is_kind(key, Kind::Slice)) {
     GcVector<Value> src = items_of(v);
     int64_t n = int64_t(src.size());
-    ListBody* b = stm_write(l);
+    ListBody* b = list_write_body(l);
     int64_t start, stop, step, count;
     slice_indices(key.as<SliceObj>(), b->length, &start, &stop, &step, &count);
     if (step == 1) {
@@ -123,11 +126,11 @@ void list_setitem(ListObj* l, Value key, Value v) {
   int64_t i = index_of(key, "list");
   if (i < 0) i += len;
   if (i < 0 || i >= len) raise(exc_IndexError, "list assignment index out of range");
-  stm_write(l)->items[i] = v;
+  list_write_body(l)->items[i] = v;
 }
 
 void list_delitem(ListObj* l, Value key) {
-  ListBody* b = stm_write(l);
+  ListBody* b = list_write_body(l);
   if (is_kind(key, Kind::Slice)) {
     int64_t start, stop, step, count;
     slice_indices(key.as<SliceObj>(), b->length, &start, &stop, &step, &count);
@@ -169,7 +172,7 @@ void list_sort(ListObj* l, Value key, bool reverse) {
     return reverse ? compare_bool(CmpOp::Lt, keys[size_t(y)], keys[size_t(x)])
                    : compare_bool(CmpOp::Lt, keys[size_t(x)], keys[size_t(y)]);
   });
-  ListBody* w = stm_write(l);
+  ListBody* w = list_write_body(l);
   if (w->length != n) raise(exc_ValueError, "list modified during sort");
   for (int64_t i = 0; i < n; i++) w->items[i] = vals[size_t(order[size_t(i)])];
 }
@@ -201,7 +204,7 @@ Value m_extend(Value* args, int64_t nargs, TupleObj*) {
 Value m_insert(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("insert", nargs - 1, 2, 2);
   int64_t i = as_index(args[1]);
-  ListBody* b = stm_write(self_list(args));
+  ListBody* b = list_write_body(self_list(args));
   if (i < 0) i = i + b->length < 0 ? 0 : i + b->length;
   if (i > b->length) i = b->length;
   ensure_capacity(b, b->length + 1);
@@ -219,7 +222,13 @@ Value m_pop(Value* args, int64_t nargs, TupleObj*) {
   int64_t i = nargs > 1 ? as_index(args[1]) : len - 1;
   if (i < 0) i += len;
   if (i < 0 || i >= len) raise(exc_IndexError, "pop index out of range");
-  ListBody* b = stm_write(l);
+  if (i == len - 1) {   // from the end: no store, so no copy of a shared array
+    ListBody* b = list_tail_body(l);
+    Value v = b->items[--b->length];
+    if (b->shared_prefix == 0) b->items[b->length] = Value();   // let the collector have it
+    return v;
+  }
+  ListBody* b = list_write_body(l);
   Value v = b->items[i];
   memmove(b->items + i, b->items + i + 1, sizeof(Value) * size_t(b->length - i - 1));
   b->items[--b->length] = Value();
@@ -264,7 +273,7 @@ Value m_count(Value* args, int64_t nargs, TupleObj*) {
 
 Value m_reverse(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("list.reverse", nargs - 1, 0, 0);
-  ListBody* b = stm_write(self_list(args));
+  ListBody* b = list_write_body(self_list(args));
   std::reverse(b->items, b->items + b->length);
   return v_none();
 }
@@ -287,7 +296,7 @@ Value m_copy(Value* args, int64_t nargs, TupleObj*) {
 
 Value m_clear(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("list.clear", nargs - 1, 0, 0);
-  ListBody* b = stm_write(self_list(args));
+  ListBody* b = list_write_body(self_list(args));
   b->length = 0;
   b->capacity = 0;
   b->items = nullptr;

@@ -75,12 +75,32 @@ struct ListBody {
   int64_t length;
   int64_t capacity;
   Value* items;                   // GC array of `capacity`
+  // items[0, shared_prefix) may be read through other versions of this list, which share the
+  // array: nothing may store there. A transaction's private version shares the committed
+  // version's array (stm_clone_version, share_appendable) rather than copying it, because its
+  // appends store past every version's length and a pop from the end stores nothing; only
+  // other changes copy the array first (then shared_prefix is 0). TransactionQueue workers
+  // pop their task lists and tasks append results to one list: copying the whole list in each
+  // transaction made those runs quadratic. Write through list_write_body, list_append_body or
+  // list_tail_body, never stm_write.
+  int64_t shared_prefix;
 };
 struct ListObj : MutObj<ListBody> {};
 template <> struct StmBodyTraits<ListBody> {
-  static void deep_copy(ListBody& b);   // the items array
+  static void deep_copy(ListBody& b);          // the items array
+  static void share_appendable(ListBody& b);   // keep the array, mark it shared
   static constexpr const char* name = "list";
 };
+// The private (or, outside transactions, the only) version of l for a write that may store
+// anywhere: its items array is its own (shared_prefix 0).
+ListBody* list_write_body(ListObj* l);
+// The same for appends only: stores at index >= length, which is at least shared_prefix.
+ListBody* list_append_body(ListObj* l);
+// The same for lowering length without storing (pop from the end); shared_prefix may remain.
+ListBody* list_tail_body(ListObj* l);
+// A plain stm_write of a list would store into an array other versions share: refused at
+// compile time (the three functions above call the template with the MutObj base).
+ListBody* stm_write(ListObj* l) = delete;
 
 // Insertion-ordered hash table (compact dict): `entries` in insertion order (deleted entries
 // have key empty), `index` maps hash slots to entry numbers (-1 free, -2 deleted).

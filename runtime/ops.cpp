@@ -163,7 +163,8 @@ Value inplace_op(BinOp op, Value a, Value b) {
     }
     if (op == BinOp::Mul && is_int_like(b)) {
       Value r = seq_binop(op, a, b);
-      ListBody* body = stm_write(a.as<ListObj>());
+      // The whole body is replaced by the fresh r's (its own array): no copy needed first.
+      ListBody* body = list_append_body(a.as<ListObj>());
       *body = *stm_read(r.as<ListObj>());
       return a;
     }

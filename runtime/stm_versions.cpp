@@ -59,7 +59,31 @@ T* copy_array(const T* src, int64_t capacity, int64_t used, bool has_pointers) {
 
 void StmBodyTraits<ListBody>::deep_copy(ListBody& b) {
   b.items = copy_array(b.items, b.capacity, b.length, true);
+  b.shared_prefix = 0;
 }
+
+// The committed version (length n) and the versions before it that share this array read at
+// most max(n, their shared_prefix) slots: the prefix only grows while the array is shared.
+void StmBodyTraits<ListBody>::share_appendable(ListBody& b) {
+  if (b.length > b.shared_prefix) b.shared_prefix = b.length;
+}
+
+// The barrier itself, past the deleted stm_write(ListObj*) overload (runtime/object.h).
+ListBody* list_barrier_write(ListObj* l) { return stm_write(static_cast<MutObj<ListBody>*>(l)); }
+
+ListBody* list_write_body(ListObj* l) {
+  ListBody* b = list_barrier_write(l);
+  if (b->shared_prefix > 0) StmBodyTraits<ListBody>::deep_copy(*b);
+  return b;
+}
+
+ListBody* list_append_body(ListObj* l) {
+  ListBody* b = list_barrier_write(l);
+  if (b->length < b->shared_prefix) StmBodyTraits<ListBody>::deep_copy(*b);   // after a pop
+  return b;
+}
+
+ListBody* list_tail_body(ListObj* l) { return list_barrier_write(l); }
 
 // Dicts keep live entries in entries[0..used); sets use the whole entry array as their hash
 // table (and no index): copying entry_capacity entries is right for both.

@@ -52,9 +52,18 @@ struct StmVersionOf {
   Body body{};
 };
 
+// A body kind whose traits define share_appendable(Body&) may, when the previous owner has
+// ended, keep sharing an array with the committed version and append to it in place (slots
+// past every version's length); its write paths copy the array before any other change.
 template <class Body>
-void stm_clone_version(const stm::StmVersion* src, stm::StmVersion* dst) {
+void stm_clone_version(const stm::StmVersion* src, stm::StmVersion* dst, stm::StmCloneMode mode) {
   Body* copy = new (stm::stm_body<Body>(dst)) Body(*stm::stm_body<Body>(src));
+  if constexpr (requires(Body& b) { StmBodyTraits<Body>::share_appendable(b); }) {
+    if (mode == stm::StmCloneMode::PreviousOwnerEnded) {
+      StmBodyTraits<Body>::share_appendable(*copy);
+      return;
+    }
+  }
   StmBodyTraits<Body>::deep_copy(*copy);
 }
 

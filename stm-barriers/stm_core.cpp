@@ -259,15 +259,20 @@ StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
   stm_throw_if_doomed(tx);
   if (StmVersion* p = stm_repair_priv(tx, o)) return p;
   tx->work++;
+  StmCloneMode mode = StmCloneMode::PreviousOwnerEnded;
   for (;;) {
     uint64_t cur = o->owner.load(std::memory_order_acquire);
-    bool got = stm_live_owner(cur)
+    bool live = stm_live_owner(cur) != nullptr;
+    bool got = live
         ? stm_contend(tx, o, ops, cur)
         // acq_rel: acquire orders our reads of committed after the previous owner's release
         // of its serial; release is not needed by readers but keeps the CAS a full RMW.
         : o->owner.compare_exchange_strong(cur, tx->serial, std::memory_order_acq_rel,
                                            std::memory_order_relaxed);
-    if (got) break;
+    if (got) {
+      if (live) mode = StmCloneMode::Stolen;
+      break;
+    }
   }
   // We own o: nobody else can publish a version of it until we end (a stealer dooms us first).
   const StmVersion* v = o->committed.load(std::memory_order_acquire);
@@ -279,7 +284,7 @@ StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
   StmVersion* p = static_cast<StmVersion*>(alloc_version(ops->version_size));
   p->ts = v->ts;
   p->tag = tx->serial;
-  ops->clone(v, p);
+  ops->clone(v, p, mode);
   // release: pairs with the acquire in stm_owned_version (see there).
   o->priv.store(p, std::memory_order_release);
   tx->writes.push({o, p, ops, tx->sh->location.load(std::memory_order_relaxed)});

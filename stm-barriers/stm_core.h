@@ -50,11 +50,22 @@ struct StmObject {
   std::atomic<StmVersion*> priv{nullptr};
 };
 
+// Whom a new private version's arrays may be shared with (see StmTypeOps::clone).
+enum class StmCloneMode : uint8_t {
+  // The object's previous owner has ended: no code but this transaction's can store into the
+  // committed version's arrays, so a body may share an array it only appends to.
+  PreviousOwnerEnded,
+  // Ownership was stolen from a live (doomed) transaction, whose code may still store into
+  // arrays it shared until it reaches its next barrier: copy every owned array.
+  Stolen,
+};
+
 // One per object kind, supplied by the VM.
 struct StmTypeOps {
-  size_t version_size;                                     // bytes of StmVersion + body
-  void (*clone)(const StmVersion* src, StmVersion* dst);   // copy the body (deep-copy owned arrays)
-  const char* name = nullptr;                              // kind name for conflict reports
+  size_t version_size;   // bytes of StmVersion + body
+  // Copy the body; arrays it owns are copied too, except as StmCloneMode allows.
+  void (*clone)(const StmVersion* src, StmVersion* dst, StmCloneMode mode);
+  const char* name = nullptr;   // kind name for conflict reports
 };
 
 // ---- configuration (set once, before the first transaction) --------------------------------

@@ -65,6 +65,47 @@ def reader(seed):
         if n != m:
             failures.append(("dict/list out of step", n, m))
 
+# 4. A shared stack of pairs (x, x + 1) with x even: pushes append a pair, pops take the top
+#    pair (sometimes pushing a new one in the same block), readers copy the whole stack. A
+#    transaction's appends and pops from the end work on the array the committed list shares
+#    with them (runtime/object.h, ListBody::shared_prefix), so a reader or an older version
+#    seeing a torn or overwritten pair would show here; what was pushed is what was popped
+#    plus what remains.
+stack = []
+pushed_sum = [0] * 64
+popped_sum = [0] * 64
+
+def stack_worker(seed):
+    x = seed * 7919 + 3
+    for i in range(2000):
+        x = (x * 1103515245 + 12345) % 2147483648
+        v = (seed * 1000000 + i) * 2
+        op = x % 4
+        with stm.atomic:
+            if op <= 1 or len(stack) < 2:
+                stack.append(v)
+                stack.append(v + 1)
+                pushed_sum[seed] += 2 * v + 1
+            else:
+                hi = stack.pop()
+                lo = stack.pop()
+                if lo % 2 != 0 or hi != lo + 1:
+                    failures.append(("stack pair torn", lo, hi))
+                popped_sum[seed] += lo + hi
+                if op == 3:
+                    stack.append(v)
+                    stack.append(v + 1)
+                    pushed_sum[seed] += 2 * v + 1
+        if i % 100 == 0:
+            with stm.atomic:
+                snap = stack[:]
+            if len(snap) % 2 != 0:
+                failures.append(("stack odd length", len(snap)))
+            for k in range(0, len(snap) - 1, 2):
+                if snap[k] % 2 != 0 or snap[k + 1] != snap[k] + 1:
+                    failures.append(("stack snapshot torn", k, snap[k], snap[k + 1]))
+                    break
+
 def run_all(target, n):
     threads = [threading.Thread(target=target, args=(k,)) for k in range(n)]
     for t in threads:
@@ -88,4 +129,6 @@ for t in writers + readers:
     t.join(120)
 print("dict/list", len(table) == 1500 * nthreads, len(items) == 1500 * nthreads,
       sorted(items) == sorted(table))
+run_all(stack_worker, nthreads)
+print("stack", sum(pushed_sum) == sum(popped_sum) + sum(stack), len(stack) % 2 == 0)
 print("failures", failures)

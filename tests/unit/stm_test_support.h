@@ -20,8 +20,11 @@ struct Body {
   void* ref;   // a pointer to another test object (fresh-object publication)
 };
 
-inline void clone_body(const StmVersion* src, StmVersion* dst) {
+// The mode of the latest clone (tests of who may share arrays with the committed version).
+inline StmCloneMode g_last_clone_mode = StmCloneMode::PreviousOwnerEnded;
+inline void clone_body(const StmVersion* src, StmVersion* dst, StmCloneMode mode) {
   std::memcpy(stm_body<Body>(dst), stm_body<Body>(src), sizeof(Body));
+  g_last_clone_mode = mode;
 }
 inline const StmTypeOps kOps{sizeof(StmVersion) + sizeof(Body), clone_body, "TestObj"};
 

@@ -145,6 +145,35 @@ TEST_F(StmCore, WriteWriteOlderStealsAndVictimNoticesAtCheck) {
   EXPECT_NE(stm_format_report(r).find("write-write on TestObj"), std::string::npos);
 }
 
+// A clone may share arrays with the committed version only when the previous owner has ended:
+// a doomed owner whose ownership was stolen may still store into them (StmCloneMode).
+TEST_F(StmCore, CloneModeTellsWhetherThePreviousOwnerEnded) {
+  TObj x;
+  StmTx a, b;
+  stm_begin(&a);
+  wr(&a, &x)->vals[0] = 1;   // never owned before
+  EXPECT_EQ(g_last_clone_mode, StmCloneMode::PreviousOwnerEnded);
+  stm_commit(&a);
+  stm_begin(&a);
+  wr(&a, &x)->vals[0] = 2;   // the owner was a, whose last transaction committed
+  EXPECT_EQ(g_last_clone_mode, StmCloneMode::PreviousOwnerEnded);
+  stm_commit(&a);
+  StmTx older, younger;
+  stm_begin(&older);
+  stm_begin(&younger);
+  wr(&younger, &x)->vals[0] = 3;
+  EXPECT_EQ(g_last_clone_mode, StmCloneMode::PreviousOwnerEnded);
+  wr(&older, &x)->vals[0] = 4;   // steals from the live younger
+  EXPECT_EQ(g_last_clone_mode, StmCloneMode::Stolen);
+  EXPECT_EQ(abort_kind([&] { stm_check(&younger); }), kWW);
+  stm_commit(&older);
+  stm_begin(&b);
+  wr(&b, &x)->vals[0] = 5;   // the younger rolled back: its ownership is over
+  EXPECT_EQ(g_last_clone_mode, StmCloneMode::PreviousOwnerEnded);
+  stm_commit(&b);
+  EXPECT_EQ(committed_body(&x)->vals[0], 5);
+}
+
 // What a conflict collided on comes from an instruction known to have accessed the object: the
 // stealer's write for both rows of a steal, the committer's write (not where it committed) for
 // a validation failure.

@@ -42,7 +42,7 @@ TEST(StmVmObjects, SharedListCounterHasNoLostUpdate) {
         while (i < kIters) {
           try {
             Value v = stm_read(shared)->items[0];
-            stm_write(shared)->items[0] = make_int(v.as_small_int() + 1);
+            list_write_body(shared)->items[0] = make_int(v.as_small_int() + 1);
             list_append(seen[size_t(t)], v);
             i++;
             if (i % kPerTx == 0 || i == kIters) {
