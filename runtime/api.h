@@ -173,6 +173,7 @@ int64_t length(Value o);         // len(o)
 
 // ---- dicts (keys compared with equals/hash_value) ------------------------------------------
 Value dict_get(DictObj* d, Value key);                // empty Value if missing
+Value dict_version_get(const DictBody* b, Value key);  // the same in one version (tests)
 void dict_set(DictObj* d, Value key, Value v);
 bool dict_del(DictObj* d, Value key);                 // false if missing
 Value dict_get_str(DictObj* d, StrObj* interned_key); // fast path for interned string keys

@@ -14,7 +14,25 @@ ClassObj* cls_dict_items;
 
 namespace {
 
-constexpr int64_t kFree = -1, kDeleted = -2;
+constexpr int64_t kFree = kDictSlotFree, kDeleted = kDictSlotDeleted;
+
+// Index slots of shared arrays are read by other versions while their owner inserts (see
+// DictBody::shared): relaxed atomic accesses (plain moves on x86-64).
+inline int64_t slot_at(const DictBody* b, uint64_t i) { return __atomic_load_n(&b->index[i], __ATOMIC_RELAXED); }
+inline void set_slot(DictBody* b, uint64_t i, int64_t ix) { __atomic_store_n(&b->index[i], ix, __ATOMIC_RELAXED); }
+// An entry number this version does not have is another version's insert (or an aborted
+// one's leftover) in a slot that is free here.
+inline bool slot_free(const DictBody* b, int64_t ix) { return ix == kFree || ix >= b->used; }
+// The claim word after the slots: the highest entry count reached on these arrays.
+inline int64_t* claim_word(DictBody* b) { return &b->index[b->index_mask + 1]; }
+
+// Entry number b->used is ours to fill in shared arrays only if no other version using them
+// has taken it (an aborted transaction's leftovers, or a doomed one still running).
+bool claim_next_entry(DictBody* b) {
+  int64_t expected = b->used;
+  return __atomic_compare_exchange_n(claim_word(b), &expected, b->used + 1, false, __ATOMIC_RELAXED,
+                                     __ATOMIC_RELAXED);
+}
 
 bool keys_equal(Value a, int64_t ha, Value b, int64_t hb) {
   if (a == b) return true;
@@ -23,10 +41,13 @@ bool keys_equal(Value a, int64_t ha, Value b, int64_t hb) {
   return equals(a, b);
 }
 
-// Slot in `index` holding key (>= 0 entry number at *slot), or -1 with *slot = insertion slot.
-int64_t lookup(const DictBody* b, Value key, int64_t hash, int64_t* slot) {
+// Slot in `index` holding key (>= 0 entry number at *slot), or -1 with *slot = insertion slot
+// and *free_slot = the first free slot (the insertion slot of shared arrays, where a deleted
+// slot must stay deleted for the other versions).
+int64_t lookup(const DictBody* b, Value key, int64_t hash, int64_t* slot, int64_t* free_slot = nullptr) {
   if (!b->index) {
     *slot = -1;
+    if (free_slot) *free_slot = -1;
     return -1;
   }
   uint64_t mask = uint64_t(b->index_mask);
@@ -34,9 +55,10 @@ int64_t lookup(const DictBody* b, Value key, int64_t hash, int64_t* slot) {
   uint64_t i = uint64_t(hash) & mask;
   int64_t first_deleted = -1;
   for (;;) {
-    int64_t ix = b->index[i];
-    if (ix == kFree) {
+    int64_t ix = slot_at(b, i);
+    if (slot_free(b, ix)) {
       *slot = first_deleted >= 0 ? first_deleted : int64_t(i);
+      if (free_slot) *free_slot = int64_t(i);
       return -1;
     }
     if (ix == kDeleted) {
@@ -58,7 +80,7 @@ void rebuild(DictBody* b, int64_t min_entries) {
   while (size * 2 < min_entries * 3) size <<= 1;   // keep the load <= 2/3
   int64_t cap = size * 2 / 3;
   DictEntry* entries = static_cast<DictEntry*>(gc_alloc(sizeof(DictEntry) * size_t(cap)));
-  int64_t* index = static_cast<int64_t*>(gc_alloc_atomic(sizeof(int64_t) * size_t(size)));
+  int64_t* index = static_cast<int64_t*>(gc_alloc_atomic(sizeof(int64_t) * size_t(size + 1)));
   for (int64_t i = 0; i < size; i++) index[i] = kFree;
   int64_t n = 0;
   uint64_t mask = uint64_t(size - 1);
@@ -79,23 +101,31 @@ void rebuild(DictBody* b, int64_t min_entries) {
   b->entry_capacity = cap;
   b->used = n;
   b->length = n;
+  __atomic_store_n(claim_word(b), n, __ATOMIC_RELAXED);
+  b->shared = false;
 }
 
+// The barrier keeps slot numbers: a private copy of shared arrays has the same layout, and
+// the slots it frees (another version's inserts) were free in the version lookup read.
 void insert(DictObj* d, Value key, int64_t hash, Value v) {
-  int64_t slot;
-  int64_t ix = lookup(stm_read(d), key, hash, &slot);
-  DictBody* b = stm_write(d);
+  int64_t slot, free_slot;
+  int64_t ix = lookup(stm_read(d), key, hash, &slot, &free_slot);
   if (ix >= 0) {
-    b->entries[ix].value = v;
+    dict_write_body(d)->entries[ix].value = v;
     return;
   }
+  DictBody* b = dict_insert_body(d);
   if (b->used >= b->entry_capacity) {
     rebuild(b, b->length * 2 + 1 > 6 ? b->length * 2 + 1 : 6);
-    lookup(b, key, hash, &slot);
+    lookup(b, key, hash, &slot, &free_slot);
+  } else if (b->shared && !claim_next_entry(b)) {
+    StmBodyTraits<DictBody>::deep_copy(*b);
   }
   b->entries[b->used] = DictEntry{hash, key, v};
-  b->index[slot] = b->used++;
+  set_slot(b, uint64_t(b->shared ? free_slot : slot), b->used);
+  b->used++;
   b->length++;
+  if (!b->shared) __atomic_store_n(claim_word(b), b->used, __ATOMIC_RELAXED);
 }
 
 [[noreturn]] void key_error(Value key) {
@@ -112,16 +142,17 @@ DictObj* dict_new() {
   return d;
 }
 
-Value dict_get(DictObj* d, Value key) {
-  const DictBody* b = stm_read(d);
+Value dict_version_get(const DictBody* b, Value key) {
   if (b->length == 0) {
     hash_value(key);   // still raises for unhashable keys
     return Value();
   }
   int64_t slot;
   int64_t ix = lookup(b, key, hash_value(key), &slot);
-  return ix >= 0 ? stm_read(d)->entries[ix].value : Value();
+  return ix >= 0 ? b->entries[ix].value : Value();
 }
+
+Value dict_get(DictObj* d, Value key) { return dict_version_get(stm_read(d), key); }
 
 Value dict_get_str(DictObj* d, StrObj* key) {
   const DictBody* b = stm_read(d);
@@ -129,8 +160,8 @@ Value dict_get_str(DictObj* d, StrObj* key) {
   int64_t hash = str_hash(key);
   uint64_t mask = uint64_t(b->index_mask), perturb = uint64_t(hash), i = uint64_t(hash) & mask;
   for (;;) {
-    int64_t ix = b->index[i];
-    if (ix == kFree) return Value();
+    int64_t ix = slot_at(b, i);
+    if (slot_free(b, ix)) return Value();
     if (ix >= 0) {
       const DictEntry& e = b->entries[ix];
       if (e.key == Value::from_obj(key)) return e.value;
@@ -148,8 +179,8 @@ bool dict_del(DictObj* d, Value key) {
   int64_t slot;
   int64_t ix = lookup(stm_read(d), key, hash, &slot);
   if (ix < 0) return false;
-  DictBody* b = stm_write(d);
-  b->index[slot] = kDeleted;
+  DictBody* b = dict_write_body(d);
+  set_slot(b, uint64_t(slot), kDeleted);
   b->entries[ix] = DictEntry{0, Value(), Value()};
   b->length--;
   return true;
@@ -271,7 +302,7 @@ Value d_popitem(Value* args, int64_t nargs, TupleObj*) {
     if (b->entries[i].key.is_empty()) continue;
     Value kv[2] = {b->entries[i].key, b->entries[i].value};
     dict_del(d, kv[0]);
-    stm_write(d)->used = i;   // later inserts reuse the tail (keeps LIFO order like CPython)
+    dict_write_body(d)->used = i;   // later inserts reuse the tail (keeps LIFO order like CPython)
     return Value::from_obj(tuple_from(kv, 2));
   }
   raise_value(make_exception(exc_KeyError, "popitem(): dictionary is empty"));
@@ -298,7 +329,7 @@ Value d_copy(Value* args, int64_t nargs, TupleObj*) {
 
 Value d_clear(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("dict.clear", nargs - 1, 0, 0);
-  DictBody* b = stm_write(self_dict(args));
+  DictBody* b = dict_write_body(self_dict(args));
   *b = DictBody{};
   return v_none();
 }

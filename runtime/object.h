@@ -103,23 +103,44 @@ ListBody* list_tail_body(ListObj* l);
 ListBody* stm_write(ListObj* l) = delete;
 
 // Insertion-ordered hash table (compact dict): `entries` in insertion order (deleted entries
-// have key empty), `index` maps hash slots to entry numbers (-1 free, -2 deleted).
+// have key empty), `index` maps hash slots to entry numbers (-1 free, -2 deleted). An index
+// slot holding an entry number >= used reads as free: see `shared`.
 struct DictEntry { int64_t hash; Value key; Value value; };
+constexpr int64_t kDictSlotFree = -1, kDictSlotDeleted = -2;
 struct DictBody {
   int64_t length;                 // live entries
   int64_t used;                   // entries[0..used) in use (incl. deleted)
   int64_t entry_capacity;
   DictEntry* entries;
   int64_t index_mask;             // index size - 1 (power of two)
+  // index_mask + 2 words: the slots, then the claim word (the highest entry count any version
+  // using these arrays has reached; runtime/dict.cpp).
   int64_t* index;
+  // The arrays may be read through other versions of this dict: a transaction's private
+  // version shares the committed version's arrays (stm_clone_version, share_appendable),
+  // because inserting a new key only writes past every version's `used` (an entry, and a
+  // free index slot, which those versions read as free). It first claims the entry number
+  // by CAS on the claim word, so an aborted or doomed sharer's leftovers are never reused in
+  // place: a failed claim copies. Any other change copies the arrays first (then shared is
+  // false). A TransactionQueue whose tasks store results in one dict copied it in each task.
+  // Write through dict_write_body or dict_insert_body, never stm_write.
+  bool shared;
 };
 struct DictObj : MutObj<DictBody> {};
-// set and frozenset share the dict table (values unused). frozenset is never mutated after creation.
+// set and frozenset share the dict table (values unused). frozenset is never mutated after
+// creation. Sets have no index and are never shared (they rewrite their table in place).
 struct SetObj : MutObj<DictBody> {};
 template <> struct StmBodyTraits<DictBody> {
-  static void deep_copy(DictBody& b);   // the entries and index arrays
+  static void deep_copy(DictBody& b);          // the entries and index arrays
+  static void share_appendable(DictBody& b);   // dicts: keep the arrays, mark them shared
   static constexpr const char* name = "dict";
 };
+// The private (or, outside transactions, the only) version of d for any change: its arrays
+// are its own (shared false).
+DictBody* dict_write_body(DictObj* d);
+// The same for inserting a new key: the arrays may still be shared (runtime/dict.cpp claims).
+DictBody* dict_insert_body(DictObj* d);
+DictBody* stm_write(DictObj* d) = delete;
 
 // ---- code, functions, classes ------------------------------------------------------------
 

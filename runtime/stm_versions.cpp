@@ -85,12 +85,44 @@ ListBody* list_append_body(ListObj* l) {
 
 ListBody* list_tail_body(ListObj* l) { return list_barrier_write(l); }
 
-// Dicts keep live entries in entries[0..used); sets use the whole entry array as their hash
-// table (and no index): copying entry_capacity entries is right for both.
+// Sets use the whole entry array as their hash table (and no index): copy all of it. Dicts
+// keep their entries in entries[0..used), and only that part is never written while the
+// arrays are shared: a sharer may be appending past it (and storing its entry number into
+// free index slots) right now. Such slots read as free; the copy makes them free.
 void StmBodyTraits<DictBody>::deep_copy(DictBody& b) {
-  b.entries = copy_array(b.entries, b.entry_capacity, b.entry_capacity, true);
-  if (b.index) b.index = copy_array(b.index, b.index_mask + 1, b.index_mask + 1, false);
+  b.shared = false;
+  if (!b.index) {
+    b.entries = copy_array(b.entries, b.entry_capacity, b.entry_capacity, true);
+    return;
+  }
+  b.entries = copy_array(b.entries, b.entry_capacity, b.used, true);
+  int64_t slots = b.index_mask + 1;
+  int64_t* index = static_cast<int64_t*>(gc_alloc_atomic(sizeof(int64_t) * size_t(slots + 1)));
+  for (int64_t i = 0; i < slots; i++) {
+    int64_t ix = __atomic_load_n(&b.index[i], __ATOMIC_RELAXED);
+    index[i] = ix >= b.used ? kDictSlotFree : ix;
+  }
+  index[slots] = b.used;   // the claim word
+  b.index = index;
 }
+
+// Sets rewrite their table in place, so they (and empty dicts, which have nothing to share)
+// copy; a dict's arrays stay shared until a change other than inserting a new key.
+void StmBodyTraits<DictBody>::share_appendable(DictBody& b) {
+  if (!b.index) deep_copy(b);
+  else b.shared = true;
+}
+
+// The barrier itself, past the deleted stm_write(DictObj*) overload (runtime/object.h).
+DictBody* dict_barrier_write(DictObj* d) { return stm_write(static_cast<MutObj<DictBody>*>(d)); }
+
+DictBody* dict_write_body(DictObj* d) {
+  DictBody* b = dict_barrier_write(d);
+  if (b->shared) StmBodyTraits<DictBody>::deep_copy(*b);
+  return b;
+}
+
+DictBody* dict_insert_body(DictObj* d) { return dict_barrier_write(d); }
 
 // The extra block holds the overflow slots and the dict-mode dict pointer: both are the body's
 // state, so the private version gets a block of its own (the DictObj itself is shared: it is a

@@ -270,7 +270,7 @@ StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
         : o->owner.compare_exchange_strong(cur, tx->serial, std::memory_order_acq_rel,
                                            std::memory_order_relaxed);
     if (got) {
-      if (live) mode = StmCloneMode::Stolen;
+      if (live || (cur & kStmTaintedOwner)) mode = StmCloneMode::Stolen;
       break;
     }
   }
@@ -287,7 +287,7 @@ StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
   ops->clone(v, p, mode);
   // release: pairs with the acquire in stm_owned_version (see there).
   o->priv.store(p, std::memory_order_release);
-  tx->writes.push({o, p, ops, tx->sh->location.load(std::memory_order_relaxed)});
+  tx->writes.push({o, p, ops, tx->sh->location.load(std::memory_order_relaxed), mode == StmCloneMode::Stolen});
   return p;
 }
 
@@ -329,7 +329,14 @@ void stm_rollback(StmTx* tx, const StmConflictInfo& why) {
   // PyPy-STM's rule: the next attempt's budget is 90% of what this one managed.
   tx->budget = std::max(g_config.budget_min, tx->work - tx->work / 10);
   // Dropping the logs drops the private versions; the serial bump releases every owner word
-  // (and the fresh objects) at once. No shared object is touched.
+  // (and the fresh objects) at once. The only shared objects touched are those taken from a
+  // live owner: their owner words are marked (kStmTaintedOwner) while still ours.
+  for (size_t i = 0; i < tx->writes.size; i++) {
+    const StmWriteEntry& w = tx->writes.data[i];
+    uint64_t mine = tx->serial;
+    if (w.cloned_stolen)   // fails if a stealer took it from us meanwhile (it marks it then)
+      w.obj->owner.compare_exchange_strong(mine, mine | kStmTaintedOwner, std::memory_order_relaxed);
+  }
   tx->reads.clear();
   tx->writes.clear();
   // Idle first (nobody dooms an Idle transaction), then the serial: stealers that saw the old

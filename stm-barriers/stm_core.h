@@ -164,7 +164,10 @@ struct StmCounters {
 
 struct StmReadEntry { const StmObject* obj; const StmVersion* ver; };
 // `location`: where the transaction took ownership (its write of obj), for conflict reports.
-struct StmWriteEntry { StmObject* obj; StmVersion* priv; const StmTypeOps* ops; uint64_t location; };
+// cloned_stolen: priv was cloned in StmCloneMode::Stolen (see kStmTaintedOwner).
+struct StmWriteEntry {
+  StmObject* obj; StmVersion* priv; const StmTypeOps* ops; uint64_t location; bool cloned_stolen;
+};
 // A growable array in alloc_log memory (so a conservative GC sees the versions it holds).
 template <class T> struct StmLog {
   T* data = nullptr;
@@ -176,6 +179,12 @@ template <class T> struct StmLog {
 };
 
 constexpr int kStmMaxTx = 64;              // slots; serial = (per-slot counter << 6) | slot
+// Set in a dead owner word by a transaction that aborts after taking the object from a live
+// owner (or from a word already so marked): that doomed owner may still be storing into the
+// arrays it shares with the committed version, so the next writer must clone in
+// StmCloneMode::Stolen too, until a commit publishes a version with arrays of its own. Never
+// part of a live serial (the counters would need 2^57 transactions to reach it).
+constexpr uint64_t kStmTaintedOwner = uint64_t(1) << 63;
 constexpr size_t kStmFilterSize = 1024;    // read-set dedup filter (direct-mapped)
 
 // The words of a transaction that other transactions read. One per slot in a static table,

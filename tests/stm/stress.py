@@ -106,6 +106,46 @@ def stack_worker(seed):
                     failures.append(("stack snapshot torn", k, snap[k], snap[k + 1]))
                     break
 
+# 5. A shared dict: inserting a new key works on the arrays the committed dict shares with
+#    it (runtime/object.h, DictBody::shared); updates and deletions copy them first. Workers
+#    mostly insert, sometimes update or delete one of their own keys; readers check every
+#    entry against its key. What was inserted is what was deleted plus what remains. Then a
+#    TransactionQueue whose tasks each store one result in one dict.
+shared = {}
+inserted_sum = [0] * 64
+deleted_sum = [0] * 64
+
+def dict_worker(seed):
+    x = seed * 7919 + 5
+    mine = []
+    for i in range(2000):
+        x = (x * 1103515245 + 12345) % 2147483648
+        k = seed * 1000000 + i
+        op = x % 8
+        with stm.atomic:
+            if op == 0 and mine:
+                victim = mine.pop()
+                del shared[victim]
+                deleted_sum[seed] += victim
+            elif op == 1 and mine:
+                shared[mine[-1]] = (mine[-1], -i)
+            else:
+                shared[k] = (k, i)
+                mine.append(k)
+                inserted_sum[seed] += k
+        if i % 100 == 0:
+            with stm.atomic:
+                snap = list(shared.items())
+            for key, value in snap:
+                if value[0] != key:
+                    failures.append(("dict entry torn", key, value))
+                    break
+
+results = {}
+
+def store_result(i):
+    results[i] = i * i
+
 def run_all(target, n):
     threads = [threading.Thread(target=target, args=(k,)) for k in range(n)]
     for t in threads:
@@ -131,4 +171,12 @@ print("dict/list", len(table) == 1500 * nthreads, len(items) == 1500 * nthreads,
       sorted(items) == sorted(table))
 run_all(stack_worker, nthreads)
 print("stack", sum(pushed_sum) == sum(popped_sum) + sum(stack), len(stack) % 2 == 0)
+run_all(dict_worker, nthreads)
+print("dict", sum(shared) == sum(inserted_sum) - sum(deleted_sum),
+      all(v[0] == k for k, v in shared.items()))
+queue = stm.TransactionQueue()
+for i in range(5000):
+    queue.add(store_result, i)
+queue.run(nthreads)
+print("results dict", len(results) == 5000, sum(results.values()) == sum(i * i for i in range(5000)))
 print("failures", failures)

@@ -7,6 +7,7 @@
 
 #include "runtime/object_model.h"
 #include "stm-barriers/stm_core.h"
+#include "tests/unit/vm_tx_support.h"
 
 using namespace stmjit;
 
@@ -29,16 +30,7 @@ ListObj* committed_list(int64_t n, int64_t capacity) {
   return l;
 }
 
-// One transaction on this thread (t_stm_tx), begun at construction.
-struct Tx {
-  stm::StmTx tx;
-  Tx() {
-    t_stm_tx = &tx;
-    stm::stm_begin(&tx);
-  }
-  void commit() { stm::stm_commit(&tx); }
-  void begin() { stm::stm_begin(&tx); }
-};
+using vmtest::Tx;
 
 const ListBody* committed(ListObj* l) {
   OutsideTransaction outside;
@@ -164,6 +156,39 @@ TEST_F(ListSharing, CloneStolenFromALiveOwnerCopies) {
   t_stm_tx = &older;
   stm::stm_commit(&older);
   expect_items(committed(l), {0, 1, 10});
+}
+
+TEST_F(ListSharing, AfterAStealerAbortsTheNextWriterStillCopies) {
+  // The stealer aborts instead of committing: the committed version is still the one whose
+  // array the doomed owner holds, so a third transaction must not share it either
+  // (kStmTaintedOwner), or the doomed owner's late store would land in its list.
+  ListObj* l = committed_list(2, 8);
+  const Value* array = committed(l)->items;
+  stm::StmTx stealer, doomed, third;
+  stm::stm_begin(&stealer);
+  stm::stm_begin(&doomed);
+  t_stm_tx = &doomed;
+  list_append(l, make_int(20));
+  ListBody* doomed_view = list_append_body(l);
+  t_stm_tx = &stealer;
+  list_append(l, make_int(10));   // steals
+  stm::stm_abort(&stealer);
+  t_stm_tx = &third;
+  stm::stm_begin(&third);
+  list_append(l, make_int(30));
+  EXPECT_NE(stm_read(l)->items, array);
+  doomed_view->items[2] = make_int(21);   // the doomed owner's late store
+  stm::stm_commit(&third);
+  expect_items(committed(l), {0, 1, 30});
+  // Once a version with an array of its own is committed, appends share again.
+  const Value* own = committed(l)->items;
+  stm::stm_begin(&third);
+  list_append(l, make_int(31));
+  EXPECT_EQ(stm_read(l)->items, own);
+  stm::stm_commit(&third);
+  expect_items(committed(l), {0, 1, 30, 31});
+  t_stm_tx = &doomed;
+  EXPECT_THROW(stm::stm_check(&doomed), stm::StmAbort);
 }
 
 }  // namespace
