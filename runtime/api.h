@@ -105,6 +105,10 @@ const GcVector<StrObj*>& program_argv();   // sys.argv as given to runtime_init
 [[noreturn]] void raise(ClassObj* type, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
 [[noreturn]] void raise_value(Value exc_instance_or_class);
 [[noreturn]] void raise_memory_error();   // a bare MemoryError() (no args), as CPython raises it
+// MemoryError if a native (operator new) buffer of count * elem_size bytes could never fit
+// in this machine (runtime/memory_limit.cpp; no overflow): call before reserving a size the
+// program chose.
+void check_native_allocation(size_t count, size_t elem_size = 1);
 Value make_exception(ClassObj* type, std::string_view message);   // instance with args=(message,)
 bool exception_matches(Value exc, Value class_or_tuple);           // for `except X:`
 std::string exception_message(Value exc);                          // str(exc)

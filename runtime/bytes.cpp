@@ -92,7 +92,7 @@ std::string build(Value* args, int64_t nargs) {
     if (int_bit_length(src) > 63) raise(exc_OverflowError, "cannot fit 'int' into an index-sized integer");
     int64_t n = as_index(src);
     if (n < 0) raise(exc_ValueError, "negative count");
-    if (n > (int64_t(1) << 40)) raise_memory_error();
+    check_native_allocation(size_t(n));
     return std::string(size_t(n), '\0');
   }
   if (is_float(src)) raise(exc_TypeError, "cannot convert 'float' object to bytes");
@@ -212,6 +212,7 @@ Value b_mul(Value* args, int64_t nargs, TupleObj*) {
   if (s.empty() || n <= 0) return bytes_new("");
   if (n > (int64_t(1) << 40) / int64_t(s.size())) raise_memory_error();
   std::string out;
+  check_native_allocation(size_t(n), s.size());
   out.reserve(s.size() * size_t(n));
   for (int64_t i = 0; i < n; i++) out += s;
   return bytes_new(out);

@@ -49,7 +49,10 @@ std::string group_with_min_width(std::string digits, char sep, int every, int64_
 std::string repeat_fill(const std::string& fill, int64_t n) {
   std::string out;
   // Reserve first: an absurd width fails at once (MemoryError) instead of growing for minutes.
-  if (n > 0) out.reserve(size_t(n) * fill.size());
+  if (n > 0) {
+    check_native_allocation(size_t(n), fill.size());
+    out.reserve(size_t(n) * fill.size());
+  }
   for (int64_t i = 0; i < n; i++) out += fill;
   return out;
 }

@@ -212,6 +212,7 @@ Value str_binop(BinOp op, Value a, Value b) {
     std::string_view v = sv(s);
     if (int64_t(v.size()) > INT64_MAX / k) raise(exc_OverflowError, "repeated string is too long");
     std::string out;
+    check_native_allocation(size_t(k), v.size());
     out.reserve(v.size() * size_t(k));
     for (int64_t i = 0; i < k; i++) out += v;
     return make_str(out);

@@ -348,6 +348,7 @@ Value pad_impl(Value* args, int64_t nargs, const char* name, char how) {
   int64_t left = how == '<' ? 0 : how == '>' ? pad : pad / 2 + (pad & width & 1);
   std::string out;
   // Reserve first: an absurd width fails at once (MemoryError) instead of growing for minutes.
+  check_native_allocation(size_t(pad) + size_t(s->nbytes), fill.size());
   out.reserve(size_t(pad) * fill.size() + size_t(s->nbytes));
   for (int64_t i = 0; i < left; i++) out += fill;
   out += str_view(s);
@@ -370,6 +371,7 @@ Value m_zfill(Value* args, int64_t nargs, TupleObj*) {
     sign = v[0];
     v = v.substr(1);
   }
+  check_native_allocation(size_t(width - s->length) + size_t(s->nbytes));
   return make_str(sign + std::string(size_t(width - s->length), '0') + std::string(v));
 }
 
@@ -435,12 +437,15 @@ Value m_removesuffix(Value* args, int64_t nargs, TupleObj*) {
 Value m_expandtabs(Value* args, int64_t nargs, TupleObj*) {
   check_nargs_total("expandtabs", nargs - 1, 0, 1);
   int64_t tab = nargs > 1 ? as_index(args[1]) : 8;
+  // CPython takes tabsize as a C int.
+  if (tab > INT32_MAX || tab < INT32_MIN) raise(exc_OverflowError, "Python int too large to convert to C int");
   std::u32string u = decode(self_sv(args)), out;
   int64_t col = 0;
   for (char32_t c : u) {
     if (c == '\t') {
       if (tab > 0) {
         int64_t n = tab - col % tab;
+        check_native_allocation(out.size() + size_t(n), sizeof(char32_t));
         out.append(size_t(n), U' ');
         col += n;
       }

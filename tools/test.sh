@@ -4,6 +4,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
+# STMJIT_SANITIZE=1 tools/test.sh: the same suite on the ASan+UBSan build (build-asan/).
 "$root/tools/install-deps.sh"
 "$root/tools/build.sh"
-ctest --test-dir "$root/build" --output-on-failure -j2
+dir="$root/build"
+if [[ "${STMJIT_SANITIZE:-0}" == "1" ]]; then dir="$root/build-asan"; fi
+ctest --test-dir "$dir" --output-on-failure -j2
