@@ -6,6 +6,11 @@
 // Transactions are interleaved step by step in one thread by switching t_stm_tx.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <vector>
+
 #include "runtime/object_model.h"
 #include "stm-barriers/stm_core.h"
 #include "tests/unit/vm_tx_support.h"
@@ -173,3 +178,122 @@ TEST_F(DictSharing, SetsNeverShare) {
 }
 
 }  // namespace
+
+// Random interleavings of three transactions inserting, updating, deleting and reading keys
+// of one dict, committing and aborting, against a reference model: every read in a live
+// transaction sees the last committed state plus its own writes; every commit publishes
+// exactly the model's state; and every version ever published keeps answering as it did
+// (inserts that share arrays with it must stay invisible to it).
+namespace random_model {
+
+using Contents = std::map<int64_t, int64_t>;
+
+Contents contents(const DictBody* b) {
+  Contents c;
+  for (int64_t i = 0; i < b->used; i++)
+    if (!b->entries[i].key.is_empty()) c[b->entries[i].key.as_small_int()] = b->entries[i].value.as_small_int();
+  return c;
+}
+
+void expect_answers(const DictBody* b, const Contents& want, int64_t key_range, const char* what) {
+  ASSERT_EQ(b->length, int64_t(want.size())) << what;
+  ASSERT_EQ(contents(b), want) << what;
+  for (int64_t k = 0; k < key_range; k++) {
+    Value v = dict_version_get(b, key(k));
+    auto it = want.find(k);
+    if (it == want.end()) ASSERT_TRUE(v.is_empty()) << what << ": key " << k << " should be absent";
+    else ASSERT_EQ(v.as_small_int(), it->second) << what << ": key " << k;
+  }
+}
+
+struct Actor {
+  stm::StmTx tx;
+  bool running = false;
+  std::map<int64_t, std::optional<int64_t>> pending;   // own writes (nullopt: deleted)
+};
+
+std::optional<int64_t> expected_read(const Contents& committed, const Actor& a, int64_t k) {
+  if (auto p = a.pending.find(k); p != a.pending.end()) return p->second;
+  if (auto c = committed.find(k); c != committed.end()) return c->second;
+  return std::nullopt;
+}
+
+}  // namespace random_model
+
+TEST_F(DictSharing, RandomInterleavingsMatchAReferenceModel) {
+  using namespace random_model;
+  constexpr int64_t kKeys = 160;
+  uint64_t seed = 0x5eed1234;
+  auto next = [&seed](uint64_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % n;
+  };
+  DictObj* d = committed_dict(0);
+  Contents model;
+  std::vector<std::pair<const DictBody*, Contents>> published;
+  Actor actors[3];
+  int commits = 0, aborts = 0, shared_inserts = 0;
+  for (int step = 0; step < 10000; step++) {
+    Actor& a = actors[next(3)];
+    t_stm_tx = &a.tx;
+    if (!a.running) {
+      stm::stm_begin(&a.tx);
+      a.running = true;
+      a.pending.clear();
+      continue;
+    }
+    int64_t k = int64_t(next(kKeys));
+    uint64_t op = next(100);
+    try {
+      stm::stm_check(&a.tx);   // a doomed actor aborts here, before it reads anything
+      if (op < 50) {
+        bool is_new = !expected_read(model, a, k).has_value();
+        dict_set(d, key(k), make_int(int64_t(step)));
+        a.pending[k] = step;
+        if (is_new && stm_read(d)->shared) shared_inserts++;
+      } else if (op < 60) {
+        bool had = expected_read(model, a, k).has_value();
+        ASSERT_EQ(dict_del(d, key(k)), had) << "step " << step;
+        if (had) a.pending[k] = std::nullopt;
+      } else if (op < 82) {
+        Value v = dict_get(d, key(k));
+        std::optional<int64_t> want = expected_read(model, a, k);
+        if (!want) ASSERT_TRUE(v.is_empty()) << "step " << step << " key " << k;
+        else ASSERT_EQ(v.as_small_int(), *want) << "step " << step << " key " << k;
+      } else if (op < 96) {
+        stm::stm_commit(&a.tx);
+        a.running = false;
+        for (auto& [pk, pv] : a.pending) {
+          if (pv) model[pk] = *pv;
+          else model.erase(pk);
+        }
+        commits++;
+        expect_answers(committed(d), model, kKeys, "after a commit");
+        published.emplace_back(committed(d), model);
+      } else {
+        stm::stm_abort(&a.tx);
+        a.running = false;
+        aborts++;
+      }
+    } catch (stm::StmAbort&) {
+      a.running = false;
+      aborts++;
+    }
+    if (!published.empty() && step % 50 == 0) {
+      auto& [old, want] = published[next(published.size())];
+      expect_answers(old, want, kKeys, "an older published version");
+    }
+    if (HasFatalFailure()) return;
+  }
+  for (Actor& a : actors)
+    if (a.running) {
+      t_stm_tx = &a.tx;
+      stm::stm_abort(&a.tx);
+    }
+  for (auto& [old, want] : published) expect_answers(old, want, kKeys, "a published version, at the end");
+  // The schedule must have exercised what it claims to.
+  EXPECT_GT(commits, 300);
+  EXPECT_GT(aborts, 100);
+  EXPECT_GT(shared_inserts, 50);
+  std::printf("%d commits, %d aborts, %d inserts into shared arrays\n", commits, aborts, shared_inserts);
+}
