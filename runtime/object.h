@@ -127,8 +127,8 @@ struct DictBody {
   bool shared;
 };
 struct DictObj : MutObj<DictBody> {};
-// set and frozenset share the dict table (values unused). frozenset is never mutated after
-// creation. Sets have no index and are never shared (they rewrite their table in place).
+// set and frozenset share the dict table (values: fill numbers). frozenset is never mutated
+// after creation. Sets have no index; their table is shared the same way (runtime/set.cpp).
 struct SetObj : MutObj<DictBody> {};
 template <> struct StmBodyTraits<DictBody> {
   static void deep_copy(DictBody& b);          // the entries and index arrays
@@ -141,6 +141,11 @@ DictBody* dict_write_body(DictObj* d);
 // The same for inserting a new key: the arrays may still be shared (runtime/dict.cpp claims).
 DictBody* dict_insert_body(DictObj* d);
 DictBody* stm_write(DictObj* d) = delete;
+// The same for sets: any change, or adding a key (the table may still be shared).
+DictBody* set_write_body(SetObj* s);
+DictBody* set_insert_body(SetObj* s);
+DictBody* stm_write(SetObj* s) = delete;
+void set_table_copy(DictBody& b);   // runtime/set.cpp: deep_copy of a set's table
 
 // ---- code, functions, classes ------------------------------------------------------------
 

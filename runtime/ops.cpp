@@ -172,7 +172,7 @@ Value inplace_op(BinOp op, Value a, Value b) {
   if (ka == Kind::Set && is_kind(b, Kind::Set)) {
     Value r = set_binop(op, a, b);
     if (!r.is_empty()) {
-      *stm_write(a.as<SetObj>()) = *stm_read(r.as<SetObj>());
+      *set_write_body(a.as<SetObj>()) = *stm_read(r.as<SetObj>());
       return a;
     }
   }

@@ -1,8 +1,20 @@
 // set.cpp: set and frozenset. The table follows CPython's setobject.c (open addressing with
 // linear probes, same growth rule, dummies on delete, same merge/intersection/difference
 // strategies) so that iteration order, and hence printed sets of ints, match CPython.
-// Layout in DictBody: entries = the slot table (entry_capacity slots), used = fill (active +
-// dummies), length = active entries, index_mask = the pop() finger; index is unused.
+// Layout in DictBody: entries = the slot table (entry_capacity slots, then one more whose hash
+// is the claim word), used = fill (active + dummies), length = active entries, index_mask =
+// the pop() finger; index is unused.
+//
+// Sharing (DictBody::shared; runtime/object.h): a transaction's private version keeps the
+// committed version's table while it only adds keys that land in empty slots. Each entry's
+// value holds its fill number (the table's `used` when the slot was filled), and a version
+// reads an entry numbered at or past its own `used` as the empty slot it was for it. The
+// inserter claims the number by CAS on the claim word first, so an aborted or doomed
+// inserter's entries are never taken for one's own (a failed claim copies). An insert that
+// CPython would put into a dummy slot, and any other change, copies the table first, so the
+// table (and the iteration order) stays CPython's.
+#include <atomic>
+
 #include "runtime/types_internal.h"
 
 namespace stmjit {
@@ -14,7 +26,35 @@ constexpr int kMinSize = 8;
 Obj dummy_obj;   // marks deleted slots (hash -1)
 inline Value dummy() { return Value::from_obj(&dummy_obj); }
 
-bool active(const DictEntry& e) { return !e.key.is_empty() && e.key != dummy(); }
+// The key of a slot another version may be filling right now: it stores hash and fill number
+// first, then the key (release).
+inline Value load_key(const DictEntry& e) {
+  return std::atomic_ref<Value>(const_cast<Value&>(e.key)).load(std::memory_order_acquire);
+}
+inline void publish_entry(DictEntry& e, Value key, int64_t hash, int64_t fill) {
+  e.hash = hash;
+  e.value = Value::small_int(fill);
+  std::atomic_ref<Value>(e.key).store(key, std::memory_order_release);
+}
+inline int64_t fill_number(const DictEntry& e) { return e.value.is_empty() ? 0 : e.value.as_small_int(); }
+// Empty in version b: never filled, or filled by a version b does not contain.
+inline bool empty_in(const DictBody* b, const DictEntry& e, Value k) {
+  return k.is_empty() || (k != dummy() && fill_number(e) >= b->used);
+}
+bool active(const DictBody* b, const DictEntry& e) {
+  Value k = load_key(e);
+  return !empty_in(b, e, k) && k != dummy();
+}
+int64_t* claim_word(DictBody* b) { return &b->entries[b->entry_capacity].hash; }
+// Fill number b->used is ours to take in a shared table (see the top of the file).
+bool claim_next_fill(DictBody* b) {
+  int64_t expected = b->used;
+  return __atomic_compare_exchange_n(claim_word(b), &expected, b->used + 1, false, __ATOMIC_RELAXED,
+                                     __ATOMIC_RELAXED);
+}
+DictEntry* alloc_table(int64_t size) {
+  return static_cast<DictEntry*>(gc_alloc(sizeof(DictEntry) * size_t(size + 1)));
+}
 
 bool same_key(Value a, int64_t ha, Value b, int64_t hb) {
   if (a == b) return true;
@@ -32,8 +72,9 @@ int64_t find(const DictBody* b, Value key, int64_t hash) {
     uint64_t j = i;
     for (;;) {
       const DictEntry& e = b->entries[j];
-      if (e.key.is_empty()) return -1;
-      if (e.hash == hash && e.key != dummy() && same_key(e.key, e.hash, key, hash)) return int64_t(j);
+      Value k = load_key(e);
+      if (empty_in(b, e, k)) return -1;
+      if (e.hash == hash && k != dummy() && same_key(k, e.hash, key, hash)) return int64_t(j);
       if (probes-- == 0) break;
       j++;
     }
@@ -42,7 +83,8 @@ int64_t find(const DictBody* b, Value key, int64_t hash) {
   }
 }
 
-void insert_clean(DictEntry* table, uint64_t mask, Value key, int64_t hash) {
+// Into a table of this version's own, which has no dummies: `fill` is the entry's fill number.
+void insert_clean(DictEntry* table, uint64_t mask, Value key, int64_t hash, int64_t fill) {
   uint64_t perturb = uint64_t(hash), i = uint64_t(hash) & mask;
   for (;;) {
     if (table[i].key.is_empty()) goto found;
@@ -56,47 +98,64 @@ void insert_clean(DictEntry* table, uint64_t mask, Value key, int64_t hash) {
     i = (i * 5 + 1 + perturb) & mask;
   }
 found:
-  table[i] = DictEntry{hash, key, Value()};
+  table[i] = DictEntry{hash, key, Value::small_int(fill)};
 }
 
 void resize(DictBody* b, int64_t minused) {
   int64_t size = kMinSize;
   while (size <= minused) size <<= 1;
-  DictEntry* table = static_cast<DictEntry*>(gc_alloc(sizeof(DictEntry) * size_t(size)));
+  DictEntry* table = alloc_table(size);
+  int64_t n = 0;
   for (int64_t i = 0; b->entries && i < b->entry_capacity; i++)
-    if (active(b->entries[i])) insert_clean(table, uint64_t(size - 1), b->entries[i].key, b->entries[i].hash);
+    if (active(b, b->entries[i]))
+      insert_clean(table, uint64_t(size - 1), b->entries[i].key, b->entries[i].hash, n++);
   b->entries = table;
   b->entry_capacity = size;
   b->used = b->length;
+  *claim_word(b) = b->used;
+  b->shared = false;
 }
 
-void add_entry(SetObj* s, Value key, int64_t hash) {
-  if (find(stm_read(s), key, hash) >= 0) return;
-  DictBody* b = stm_write(s);
-  if (!b->entries) resize(b, 0);
+// The slot CPython puts a new key in: the first dummy on its probe path, else the empty slot
+// that ends the path. *reuses_dummy tells which.
+uint64_t insertion_slot(const DictBody* b, int64_t hash, bool* reuses_dummy) {
   uint64_t mask = uint64_t(b->entry_capacity - 1), perturb = uint64_t(hash), i = uint64_t(hash) & mask;
-  DictEntry* freeslot = nullptr;   // the first dummy on the probe path is reused, as in CPython
+  int64_t first_dummy = -1;
   for (;;) {
     int probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
     for (uint64_t j = i;; j++) {
-      DictEntry& e = b->entries[j];
-      if (e.key.is_empty()) {
-        b->length++;
-        if (freeslot) {
-          *freeslot = DictEntry{hash, key, Value()};
-          return;
-        }
-        e = DictEntry{hash, key, Value()};
-        b->used++;
-        if (uint64_t(b->used) * 5 >= mask * 3) resize(b, b->length > 50000 ? b->length * 2 : b->length * 4);
-        return;
+      const DictEntry& e = b->entries[j];
+      Value k = load_key(e);
+      if (empty_in(b, e, k)) {
+        *reuses_dummy = first_dummy >= 0;
+        return first_dummy >= 0 ? uint64_t(first_dummy) : j;
       }
-      if (e.key == dummy() && !freeslot) freeslot = &e;
+      if (k == dummy() && first_dummy < 0) first_dummy = int64_t(j);
       if (probes-- == 0) break;
     }
     perturb >>= 5;
     i = (i * 5 + 1 + perturb) & mask;
   }
+}
+
+void add_entry(SetObj* s, Value key, int64_t hash) {
+  if (find(stm_read(s), key, hash) >= 0) return;
+  DictBody* b = set_insert_body(s);
+  if (!b->entries) resize(b, 0);
+  bool reuses_dummy;
+  // A private copy keeps every slot where it is: the slot stays the right one.
+  uint64_t slot = insertion_slot(b, hash, &reuses_dummy);
+  if (b->shared && (reuses_dummy || !claim_next_fill(b))) StmBodyTraits<DictBody>::deep_copy(*b);
+  b->length++;
+  if (reuses_dummy) {   // the fill does not grow; any number below it reads as filled
+    b->entries[slot] = DictEntry{hash, key, Value::small_int(0)};
+    return;
+  }
+  publish_entry(b->entries[slot], key, hash, b->used);
+  b->used++;
+  if (!b->shared) __atomic_store_n(claim_word(b), b->used, __ATOMIC_RELAXED);
+  uint64_t mask = uint64_t(b->entry_capacity - 1);
+  if (uint64_t(b->used) * 5 >= mask * 3) resize(b, b->length > 50000 ? b->length * 2 : b->length * 4);
 }
 
 // CPython's set_merge: one resize up front, then a plain copy of the table when the target is
@@ -105,24 +164,27 @@ void add_entry(SetObj* s, Value key, int64_t hash) {
 void merge(SetObj* s, SetObj* other) {
   const DictBody* ob = stm_read(other);
   if (ob->length == 0 || s == other) return;
-  DictBody* b = stm_write(s);
+  DictBody* b = set_write_body(s);
   if (!b->entries) resize(b, 0);   // an empty set has CPython's 8-slot small table
   if ((b->used + ob->length) * 5 >= (b->entry_capacity - 1) * 3) resize(b, (b->length + ob->length) * 2);
   if (b->used == 0 && b->entry_capacity == ob->entry_capacity && ob->used == ob->length) {
     for (int64_t i = 0; i < ob->entry_capacity; i++)
-      if (active(ob->entries[i])) b->entries[i] = ob->entries[i];
+      if (active(ob, ob->entries[i])) b->entries[i] = ob->entries[i];   // fill numbers < ob->used
     b->used = b->length = ob->length;
+    *claim_word(b) = b->used;
     return;
   }
   if (b->used == 0) {
+    int64_t n = 0;
     for (int64_t i = 0; i < ob->entry_capacity; i++)
-      if (active(ob->entries[i]))
-        insert_clean(b->entries, uint64_t(b->entry_capacity - 1), ob->entries[i].key, ob->entries[i].hash);
+      if (active(ob, ob->entries[i]))
+        insert_clean(b->entries, uint64_t(b->entry_capacity - 1), ob->entries[i].key, ob->entries[i].hash, n++);
     b->used = b->length = ob->length;
+    *claim_word(b) = b->used;
     return;
   }
   for (int64_t i = 0; i < ob->entry_capacity; i++)
-    if (active(ob->entries[i])) add_entry(s, ob->entries[i].key, ob->entries[i].hash);
+    if (active(ob, ob->entries[i])) add_entry(s, ob->entries[i].key, ob->entries[i].hash);
 }
 
 void update(SetObj* s, Value iterable) {
@@ -152,12 +214,13 @@ SetObj* set_new(bool frozen) {
 
 void set_add(SetObj* s, Value v) { add_entry(s, v, hash_value(v)); }
 
-bool set_contains(SetObj* s, Value key) { return find(stm_read(s), key, hash_value(key)) >= 0; }
+bool set_version_contains(const DictBody* b, Value key) { return find(b, key, hash_value(key)) >= 0; }
+bool set_contains(SetObj* s, Value key) { return set_version_contains(stm_read(s), key); }
 
 bool set_discard(SetObj* s, Value key) {
   int64_t slot = find(stm_read(s), key, hash_value(key));
   if (slot < 0) return false;
-  DictBody* b = stm_write(s);
+  DictBody* b = set_write_body(s);
   b->entries[slot] = DictEntry{-1, dummy(), Value()};
   b->length--;
   return true;
@@ -167,7 +230,7 @@ bool set_next(SetObj* s, int64_t* pos, Value* key) {
   const DictBody* b = stm_read(s);
   while (*pos < b->entry_capacity) {
     const DictEntry& e = b->entries[(*pos)++];
-    if (active(e)) {
+    if (active(b, e)) {
       *key = e.key;
       return true;
     }
@@ -194,7 +257,7 @@ int64_t frozenset_hash(SetObj* s) {
   uint64_t hash = 0;
   const DictBody* b = stm_read(s);
   for (int64_t i = 0; i < b->entry_capacity; i++)
-    if (active(b->entries[i])) hash ^= shuffle(uint64_t(b->entries[i].hash));
+    if (active(b, b->entries[i])) hash ^= shuffle(uint64_t(b->entries[i].hash));
   hash ^= (uint64_t(b->length) + 1) * 1927868237ull;
   hash ^= (hash >> 11) ^ (hash >> 25);
   hash = hash * 69069u + 907133923ull;
@@ -297,10 +360,10 @@ Value s_discard(Value* args, int64_t nargs, TupleObj*) {
 Value s_pop(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("set.pop", nargs - 1, 0, 0);
   SetObj* s = self_set(args);
-  DictBody* b = stm_write(s);
+  DictBody* b = set_write_body(s);
   if (b->length == 0) raise_value(make_exception(exc_KeyError, "pop from an empty set"));
   int64_t i = b->index_mask & (b->entry_capacity - 1);   // the finger
-  while (!active(b->entries[i])) i = (i + 1) % b->entry_capacity;
+  while (!active(b, b->entries[i])) i = (i + 1) % b->entry_capacity;
   Value k = b->entries[i].key;
   b->entries[i] = DictEntry{-1, dummy(), Value()};
   b->length--;
@@ -309,7 +372,7 @@ Value s_pop(Value* args, int64_t nargs, TupleObj*) {
 }
 Value s_clear(Value* args, int64_t nargs, TupleObj*) {
   check_nargs("set.clear", nargs - 1, 0, 0);
-  *stm_write(self_set(args)) = DictBody{};
+  *set_write_body(self_set(args)) = DictBody{};
   return v_none();
 }
 Value s_copy(Value* args, int64_t nargs, TupleObj*) {
@@ -334,7 +397,7 @@ Value s_intersection(Value* args, int64_t nargs, TupleObj*) {
 }
 Value s_intersection_update(Value* args, int64_t nargs, TupleObj* k) {
   SetObj* r = s_intersection(args, nargs, k).as<SetObj>();
-  *stm_write(self_set(args)) = *stm_read(r);
+  *set_write_body(self_set(args)) = *stm_read(r);
   return v_none();
 }
 Value s_difference(Value* args, int64_t nargs, TupleObj*) {
@@ -426,6 +489,21 @@ void init_set_methods() {
     def_method(c, "issuperset", s_issuperset);
     def_method(c, "isdisjoint", s_isdisjoint);
   }
+}
+
+// A private copy of b's table (StmBodyTraits<DictBody>::deep_copy): the same slots, without
+// the entries b does not contain (another version's, which may still be arriving).
+void set_table_copy(DictBody& b) {
+  b.shared = false;
+  if (!b.entries) return;
+  DictEntry* table = alloc_table(b.entry_capacity);
+  for (int64_t i = 0; i < b.entry_capacity; i++) {
+    const DictEntry& e = b.entries[i];
+    Value k = load_key(e);
+    if (!empty_in(&b, e, k)) table[i] = DictEntry{e.hash, k, e.value};
+  }
+  b.entries = table;
+  *claim_word(&b) = b.used;
 }
 
 }  // namespace stmjit

@@ -85,14 +85,14 @@ ListBody* list_append_body(ListObj* l) {
 
 ListBody* list_tail_body(ListObj* l) { return list_barrier_write(l); }
 
-// Sets use the whole entry array as their hash table (and no index): copy all of it. Dicts
-// keep their entries in entries[0..used), and only that part is never written while the
-// arrays are shared: a sharer may be appending past it (and storing its entry number into
-// free index slots) right now. Such slots read as free; the copy makes them free.
+// Dicts keep their entries in entries[0..used), and only that part is never written while
+// the arrays are shared: a sharer may be appending past it (and storing its entry number into
+// free index slots) right now. Such slots read as free; the copy makes them free. Sets (no
+// index) copy their table the same way in runtime/set.cpp.
 void StmBodyTraits<DictBody>::deep_copy(DictBody& b) {
   b.shared = false;
   if (!b.index) {
-    b.entries = copy_array(b.entries, b.entry_capacity, b.entry_capacity, true);
+    set_table_copy(b);
     return;
   }
   b.entries = copy_array(b.entries, b.entry_capacity, b.used, true);
@@ -106,11 +106,10 @@ void StmBodyTraits<DictBody>::deep_copy(DictBody& b) {
   b.index = index;
 }
 
-// Sets rewrite their table in place, so they (and empty dicts, which have nothing to share)
-// copy; a dict's arrays stay shared until a change other than inserting a new key.
+// A dict's arrays (or a set's table) stay shared until a change other than adding a key; an
+// empty one has nothing to share.
 void StmBodyTraits<DictBody>::share_appendable(DictBody& b) {
-  if (!b.index) deep_copy(b);
-  else b.shared = true;
+  if (b.entries) b.shared = true;
 }
 
 // The barrier itself, past the deleted stm_write(DictObj*) overload (runtime/object.h).
@@ -123,6 +122,16 @@ DictBody* dict_write_body(DictObj* d) {
 }
 
 DictBody* dict_insert_body(DictObj* d) { return dict_barrier_write(d); }
+
+DictBody* set_barrier_write(SetObj* s) { return stm_write(static_cast<MutObj<DictBody>*>(s)); }
+
+DictBody* set_write_body(SetObj* s) {
+  DictBody* b = set_barrier_write(s);
+  if (b->shared) set_table_copy(*b);
+  return b;
+}
+
+DictBody* set_insert_body(SetObj* s) { return set_barrier_write(s); }
 
 // The extra block holds the overflow slots and the dict-mode dict pointer: both are the body's
 // state, so the private version gets a block of its own (the DictObj itself is shared: it is a

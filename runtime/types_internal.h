@@ -122,6 +122,7 @@ bool set_next(SetObj* s, int64_t* pos, Value* key);
 int64_t dict_len(DictObj* d);
 int64_t set_len(SetObj* s);
 bool set_contains(SetObj* s, Value key);
+bool set_version_contains(const DictBody* b, Value key);   // in one version (tests)
 bool set_discard(SetObj* s, Value key);
 void dict_update(DictObj* d, Value other);      // mapping or iterable of pairs
 DictObj* dict_copy(DictObj* d);

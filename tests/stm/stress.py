@@ -146,6 +146,21 @@ results = {}
 def store_result(i):
     results[i] = i * i
 
+# 6. A breadth-first walk over the numbers below 6000 (edges n -> 2n, 3n, n + 7) on a
+#    TransactionQueue: each task marks its node in one shared `seen` set and adds tasks for
+#    the unseen neighbours. Adding a key shares the committed set's table (runtime/set.cpp);
+#    every node reachable from 1 is visited exactly once.
+LIMIT = 6000
+seen = set()
+visits = [0] * LIMIT
+
+def visit(n):
+    visits[n] += 1
+    for m in (2 * n, 3 * n, n + 7):
+        if m < LIMIT and m not in seen:
+            seen.add(m)
+            bfs.add(visit, m)
+
 def run_all(target, n):
     threads = [threading.Thread(target=target, args=(k,)) for k in range(n)]
     for t in threads:
@@ -179,4 +194,17 @@ for i in range(5000):
     queue.add(store_result, i)
 queue.run(nthreads)
 print("results dict", len(results) == 5000, sum(results.values()) == sum(i * i for i in range(5000)))
+bfs = stm.TransactionQueue()
+seen.add(1)
+bfs.add(visit, 1)
+bfs.run(nthreads)
+reachable = {1}
+frontier = [1]
+while frontier:
+    n = frontier.pop()
+    for m in (2 * n, 3 * n, n + 7):
+        if m < LIMIT and m not in reachable:
+            reachable.add(m)
+            frontier.append(m)
+print("set walk", seen == reachable, all(visits[n] == (1 if n in reachable else 0) for n in range(LIMIT)))
 print("failures", failures)

@@ -6,29 +6,22 @@
 // Transactions are interleaved step by step in one thread by switching t_stm_tx.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <map>
 #include <optional>
-#include <vector>
 
 #include "runtime/object_model.h"
 #include "stm-barriers/stm_core.h"
+#include "runtime/types_internal.h"
+#include "tests/unit/random_schedule.h"
 #include "tests/unit/vm_tx_support.h"
 
 using namespace stmjit;
 
 namespace {
 
-class DictSharing : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    runtime_init(0, nullptr);
-    stm_vm_configure();
-  }
-  void TearDown() override { t_stm_tx = nullptr; }
-};
+class DictSharing : public vmtest::VmObjectTest {};
 
-Value key(int64_t i) { return make_int(i); }
+using vmtest::key;
 
 // A committed dict {0: 0, 1: 10, ..., n-1: 10(n-1)}.
 DictObj* committed_dict(int64_t n) {
@@ -162,30 +155,12 @@ TEST_F(DictSharing, CloneStolenFromALiveOwnerCopies) {
   expect_version(committed(d), 2, {{8, 80}}, {7});
 }
 
-TEST_F(DictSharing, SetsNeverShare) {
-  SetObj* s;
-  {
-    OutsideTransaction outside;
-    s = set_new();
-    for (int64_t i = 0; i < 4; i++) set_add(s, key(i));
-  }
-  const DictEntry* table;
-  { OutsideTransaction outside; table = stm_read(s)->entries; }
-  Tx tx;
-  set_add(s, key(9));
-  EXPECT_NE(stm_read(s)->entries, table);
-  tx.commit();
-}
-
-}  // namespace
 
 // Random interleavings of three transactions inserting, updating, deleting and reading keys
-// of one dict, committing and aborting, against a reference model: every read in a live
-// transaction sees the last committed state plus its own writes; every commit publishes
-// exactly the model's state; and every version ever published keeps answering as it did
-// (inserts that share arrays with it must stay invisible to it).
-namespace random_model {
-
+// of one dict, committing and aborting, against a reference model (tests/unit/
+// random_schedule.h): every read in a live transaction sees the last committed state plus its
+// own writes; every commit publishes exactly the model's state; and every version ever
+// published keeps answering as it did (inserts that share arrays with it stay invisible).
 using Contents = std::map<int64_t, int64_t>;
 
 Contents contents(const DictBody* b) {
@@ -195,105 +170,65 @@ Contents contents(const DictBody* b) {
   return c;
 }
 
-void expect_answers(const DictBody* b, const Contents& want, int64_t key_range, const char* what) {
-  ASSERT_EQ(b->length, int64_t(want.size())) << what;
-  ASSERT_EQ(contents(b), want) << what;
-  for (int64_t k = 0; k < key_range; k++) {
-    Value v = dict_version_get(b, key(k));
-    auto it = want.find(k);
-    if (it == want.end()) ASSERT_TRUE(v.is_empty()) << what << ": key " << k << " should be absent";
-    else ASSERT_EQ(v.as_small_int(), it->second) << what << ": key " << k;
-  }
-}
-
-struct Actor {
-  stm::StmTx tx;
-  bool running = false;
-  std::map<int64_t, std::optional<int64_t>> pending;   // own writes (nullopt: deleted)
-};
-
-std::optional<int64_t> expected_read(const Contents& committed, const Actor& a, int64_t k) {
-  if (auto p = a.pending.find(k); p != a.pending.end()) return p->second;
-  if (auto c = committed.find(k); c != committed.end()) return c->second;
-  return std::nullopt;
-}
-
-}  // namespace random_model
-
-TEST_F(DictSharing, RandomInterleavingsMatchAReferenceModel) {
-  using namespace random_model;
-  constexpr int64_t kKeys = 160;
-  uint64_t seed = 0x5eed1234;
-  auto next = [&seed](uint64_t n) {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (seed >> 33) % n;
-  };
+struct DictModel {
+  using State = Contents;
+  using Pending = std::map<int64_t, std::optional<int64_t>>;   // own writes (nullopt: deleted)
+  static constexpr int64_t kKeys = 160;
   DictObj* d = committed_dict(0);
   Contents model;
-  std::vector<std::pair<const DictBody*, Contents>> published;
-  Actor actors[3];
-  int commits = 0, aborts = 0, shared_inserts = 0;
-  for (int step = 0; step < 10000; step++) {
-    Actor& a = actors[next(3)];
-    t_stm_tx = &a.tx;
-    if (!a.running) {
-      stm::stm_begin(&a.tx);
-      a.running = true;
-      a.pending.clear();
-      continue;
-    }
-    int64_t k = int64_t(next(kKeys));
-    uint64_t op = next(100);
-    try {
-      stm::stm_check(&a.tx);   // a doomed actor aborts here, before it reads anything
-      if (op < 50) {
-        bool is_new = !expected_read(model, a, k).has_value();
-        dict_set(d, key(k), make_int(int64_t(step)));
-        a.pending[k] = step;
-        if (is_new && stm_read(d)->shared) shared_inserts++;
-      } else if (op < 60) {
-        bool had = expected_read(model, a, k).has_value();
-        ASSERT_EQ(dict_del(d, key(k)), had) << "step " << step;
-        if (had) a.pending[k] = std::nullopt;
-      } else if (op < 82) {
-        Value v = dict_get(d, key(k));
-        std::optional<int64_t> want = expected_read(model, a, k);
-        if (!want) ASSERT_TRUE(v.is_empty()) << "step " << step << " key " << k;
-        else ASSERT_EQ(v.as_small_int(), *want) << "step " << step << " key " << k;
-      } else if (op < 96) {
-        stm::stm_commit(&a.tx);
-        a.running = false;
-        for (auto& [pk, pv] : a.pending) {
-          if (pv) model[pk] = *pv;
-          else model.erase(pk);
-        }
-        commits++;
-        expect_answers(committed(d), model, kKeys, "after a commit");
-        published.emplace_back(committed(d), model);
-      } else {
-        stm::stm_abort(&a.tx);
-        a.running = false;
-        aborts++;
-      }
-    } catch (stm::StmAbort&) {
-      a.running = false;
-      aborts++;
-    }
-    if (!published.empty() && step % 50 == 0) {
-      auto& [old, want] = published[next(published.size())];
-      expect_answers(old, want, kKeys, "an older published version");
-    }
-    if (HasFatalFailure()) return;
+  int shared_inserts = 0;
+
+  std::optional<int64_t> expected(const Pending& p, int64_t k) const {
+    if (auto w = p.find(k); w != p.end()) return w->second;
+    if (auto c = model.find(k); c != model.end()) return c->second;
+    return std::nullopt;
   }
-  for (Actor& a : actors)
-    if (a.running) {
-      t_stm_tx = &a.tx;
-      stm::stm_abort(&a.tx);
+  void begin(Pending& p) { p.clear(); }
+  void data_op(Pending& p, int step, int64_t k, uint64_t op) {
+    if (op < 50) {
+      bool is_new = !expected(p, k).has_value();
+      dict_set(d, key(k), make_int(step));
+      p[k] = step;
+      if (is_new && stm_read(d)->shared) shared_inserts++;
+    } else if (op < 60) {
+      bool had = expected(p, k).has_value();
+      ASSERT_EQ(dict_del(d, key(k)), had) << "step " << step;
+      if (had) p[k] = std::nullopt;
+    } else {
+      Value v = dict_get(d, key(k));
+      std::optional<int64_t> want = expected(p, k);
+      if (!want) ASSERT_TRUE(v.is_empty()) << "step " << step << " key " << k;
+      else ASSERT_EQ(v.as_small_int(), *want) << "step " << step << " key " << k;
     }
-  for (auto& [old, want] : published) expect_answers(old, want, kKeys, "a published version, at the end");
+  }
+  State commit(Pending& p) {
+    for (auto& [k, v] : p) {
+      if (v) model[k] = *v;
+      else model.erase(k);
+    }
+    return model;
+  }
+  const DictBody* committed() const { return ::committed(d); }
+  void check(const DictBody* b, const State& want, const char* what) const {
+    ASSERT_EQ(b->length, int64_t(want.size())) << what;
+    ASSERT_EQ(contents(b), want) << what;
+    for (int64_t k = 0; k < kKeys; k++) {
+      Value v = dict_version_get(b, key(k));
+      auto it = want.find(k);
+      if (it == want.end()) ASSERT_TRUE(v.is_empty()) << what << ": key " << k << " should be absent";
+      else ASSERT_EQ(v.as_small_int(), it->second) << what << ": key " << k;
+    }
+  }
+};
+
+TEST_F(DictSharing, RandomInterleavingsMatchAReferenceModel) {
+  DictModel m;
+  vmtest::Lcg rng{0x5eed1234};
+  vmtest::ScheduleCounts n = vmtest::run_random_schedule(m, rng, 10000, DictModel::kKeys);
   // The schedule must have exercised what it claims to.
-  EXPECT_GT(commits, 300);
-  EXPECT_GT(aborts, 100);
-  EXPECT_GT(shared_inserts, 50);
-  std::printf("%d commits, %d aborts, %d inserts into shared arrays\n", commits, aborts, shared_inserts);
+  EXPECT_GT(n.commits, 300);
+  EXPECT_GT(n.aborts, 100);
+  EXPECT_GT(m.shared_inserts, 50);
 }
+
+}  // namespace

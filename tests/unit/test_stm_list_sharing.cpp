@@ -13,14 +13,7 @@ using namespace stmjit;
 
 namespace {
 
-class ListSharing : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    runtime_init(0, nullptr);
-    stm_vm_configure();
-  }
-  void TearDown() override { t_stm_tx = nullptr; }
-};
+class ListSharing : public vmtest::VmObjectTest {};
 
 // A committed list [0, 1, ..., n-1] with room for `capacity` items.
 ListObj* committed_list(int64_t n, int64_t capacity) {
