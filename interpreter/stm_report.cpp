@@ -106,7 +106,29 @@ std::string describe_access(const char* kind, uint64_t loc) {
   return what;
 }
 
-constexpr size_t kReportConflicts = 10, kReportInevitable = 5;
+constexpr size_t kReportConflicts = 10, kReportInevitable = 5, kReportCopySites = 3;
+// Sites below this many bytes copied in all are left out of the report.
+constexpr uint64_t kReportCopyBytes = uint64_t(1) << 20;
+
+// The sites whose first writes copied the most (StmCopySite): each such copy is O(size) of a
+// big container, the cost that one shared dict of counters updated by many small
+// transactions pays (docs/stm.md, "Limits").
+std::string copy_sites_text() {
+  std::string text;
+  size_t shown = 0;
+  for (const StmCopySite& s : stm_copy_sites()) {
+    if (s.bytes < kReportCopyBytes || shown == kReportCopySites) break;
+    char line[160];
+    std::snprintf(line, sizeof line, "STM copies: %llu private copies of a big %s, %.1f MB in all, at ",
+                  (unsigned long long)s.count, s.kind, double(s.bytes) / 1e6);
+    text += line + describe(s.location) + "\n";
+    shown++;
+  }
+  if (shown)
+    text += "STM: (a transaction's first change to a big list, dict or set copies it, except "
+            "appends, new dict keys and set additions)\n";
+  return text;
+}
 
 }  // namespace
 
@@ -140,6 +162,7 @@ void stm_report_at_exit() {
     if (nc > kReportConflicts || ni > kReportInevitable)
       text += "STM: (" + std::to_string(nc) + " conflict sites and " + std::to_string(ni) +
               " inevitable sites in all; the top ones are shown)\n";
+    text += copy_sites_text();
     std::fputs(text.c_str(), stderr);
   }
   if (path && *path) {

@@ -147,6 +147,13 @@ DictBody* set_insert_body(SetObj* s);
 DictBody* stm_write(SetObj* s) = delete;
 void set_table_copy(DictBody& b);   // runtime/set.cpp: deep_copy of a set's table
 
+// Big private copies (a transaction's first change of a big list, dict or set that cannot
+// share the committed arrays), counted per kind and location so that --stm-report can name
+// the sites that copied most (runtime/stm_versions.cpp).
+struct StmCopySite { const char* kind; uint64_t location; uint64_t count, bytes; };
+void stm_note_private_copy(const char* kind, size_t bytes);
+std::vector<StmCopySite> stm_copy_sites();   // most bytes first
+
 // ---- code, functions, classes ------------------------------------------------------------
 
 struct CellBody { Value value; };   // empty = unbound

@@ -496,6 +496,7 @@ void init_set_methods() {
 void set_table_copy(DictBody& b) {
   b.shared = false;
   if (!b.entries) return;
+  stm_note_private_copy("set", sizeof(DictEntry) * size_t(b.entry_capacity + 1));
   DictEntry* table = alloc_table(b.entry_capacity);
   for (int64_t i = 0; i < b.entry_capacity; i++) {
     const DictEntry& e = b.entries[i];

@@ -6,8 +6,10 @@
 // points to would still be shared with the committed version, which must never change. These
 // deep copies give the private version arrays of its own (StmBodyTraits in
 // stm-barriers/barrier.h; the generator's frame is copied in interpreter/generator.cpp).
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 
 #include "runtime/instance.h"
 #include "runtime/object_model.h"
@@ -57,7 +59,38 @@ T* copy_array(const T* src, int64_t capacity, int64_t used, bool has_pointers) {
 }
 }  // namespace
 
+namespace {
+// Copies below this size are not worth a lock and a line in the report.
+constexpr size_t kNotedCopyBytes = 4096;
+std::mutex copy_sites_lock;
+// Keyed on (kind, location word); never freed (read at exit, possibly after other statics).
+auto* copy_sites = new std::map<std::pair<const char*, uint64_t>, StmCopySite>();
+}  // namespace
+
+void stm_note_private_copy(const char* kind, size_t bytes) {
+  if (bytes < kNotedCopyBytes) return;
+  uint64_t loc = 0;
+  if (auto where = stm::stm_config().current_location) loc = where();
+  std::lock_guard<std::mutex> g(copy_sites_lock);
+  StmCopySite& s = (*copy_sites)[{kind, loc}];
+  s.kind = kind;
+  s.location = loc;
+  s.count++;
+  s.bytes += bytes;
+}
+
+std::vector<StmCopySite> stm_copy_sites() {
+  std::vector<StmCopySite> v;
+  {
+    std::lock_guard<std::mutex> g(copy_sites_lock);
+    for (auto& [key, site] : *copy_sites) v.push_back(site);
+  }
+  std::sort(v.begin(), v.end(), [](const StmCopySite& a, const StmCopySite& b) { return a.bytes > b.bytes; });
+  return v;
+}
+
 void StmBodyTraits<ListBody>::deep_copy(ListBody& b) {
+  if (b.items) stm_note_private_copy("list", sizeof(Value) * size_t(b.capacity));
   b.items = copy_array(b.items, b.capacity, b.length, true);
   b.shared_prefix = 0;
 }
@@ -95,8 +128,9 @@ void StmBodyTraits<DictBody>::deep_copy(DictBody& b) {
     set_table_copy(b);
     return;
   }
-  b.entries = copy_array(b.entries, b.entry_capacity, b.used, true);
   int64_t slots = b.index_mask + 1;
+  stm_note_private_copy("dict", sizeof(DictEntry) * size_t(b.entry_capacity) + sizeof(int64_t) * size_t(slots + 1));
+  b.entries = copy_array(b.entries, b.entry_capacity, b.used, true);
   int64_t* index = static_cast<int64_t*>(gc_alloc_atomic(sizeof(int64_t) * size_t(slots + 1)));
   for (int64_t i = 0; i < slots; i++) {
     int64_t ix = __atomic_load_n(&b.index[i], __ATOMIC_RELAXED);

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Checks what stmjit reports about transactions: `run --stm-report` prints totals and the top
-conflicts with both sides' source locations; STMJIT_STM_STATS=PATH writes the totals as JSON;
+"""Checks what stmjit reports about transactions: `run --stm-report` prints totals, the top
+conflicts with both sides' source locations and the sites that made big private copies; STMJIT_STM_STATS=PATH writes the totals as JSON;
 `--stm-log` streams events; `--gil --stm-report` says STM was not used.
 Usage: check_report.py STMJIT"""
 import json
@@ -45,6 +45,16 @@ err = run(["--stm-report"], program=os.path.join(here, "conflicts_named.py"), ex
 for what in ("global total", "dict item"):
     if not re.search(r"^STM conflict: .*\((write-write|read-write|write-read) on %s\)$" % what, err, re.M):
         problems.append("--stm-report: no conflict on %s:\n%s" % (what, err))
+
+# Big private copies are named by site; a program without any prints no such line.
+err = run(["--stm-report"], program=os.path.join(here, "copies.py"), expected="2000\n")
+m = re.search(r"^STM copies: (\d+) private copies of a big dict, ([\d.]+) MB in all, at (.*)$", err, re.M)
+if not m:
+    problems.append("--stm-report: no copy site for copies.py:\n" + err)
+elif int(m.group(1)) < 2000 or not re.search(r"copies\.py:9 in bump$", m.group(3)):
+    problems.append("--stm-report: copy site %r" % m.group(0))
+if "STM copies:" in run(["--stm-report"]):
+    problems.append("--stm-report: conflicts.py copies nothing big, but a copy site was reported")
 
 with tempfile.TemporaryDirectory() as d:
     path = os.path.join(d, "stats.json")
