@@ -80,14 +80,18 @@ Value as_builtin_subclass(Value base_value, Value cls_value) {
     }
     case Kind::Dict: {
       DictObj* d = new (mem) DictObj();
-      *stm_init_body(d) = *stm_read(static_cast<DictObj*>(src));
+      DictBody* b = stm_init_body(d);
+      *b = *stm_read(static_cast<DictObj*>(src));
+      if (b->entries) b->shared = true;   // the arrays are src's too: claim or copy first
       dst = d;
       break;
     }
     case Kind::Set:
     case Kind::FrozenSet: {
       SetObj* s = new (mem) SetObj();
-      *stm_init_body(s) = *stm_read(static_cast<SetObj*>(src));
+      DictBody* b = stm_init_body(s);
+      *b = *stm_read(static_cast<SetObj*>(src));
+      if (b->entries) b->shared = true;   // the table is src's too: claim or copy first
       dst = s;
       break;
     }
