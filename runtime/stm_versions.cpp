@@ -146,26 +146,20 @@ void StmBodyTraits<DictBody>::share_appendable(DictBody& b) {
   if (b.entries) b.shared = true;
 }
 
-// The barrier itself, past the deleted stm_write(DictObj*) overload (runtime/object.h).
-DictBody* dict_barrier_write(DictObj* d) { return stm_write(static_cast<MutObj<DictBody>*>(d)); }
-
-DictBody* dict_write_body(DictObj* d) {
-  DictBody* b = dict_barrier_write(d);
+// Dicts and sets alike (deep_copy tells them apart), past the deleted stm_write(DictObj*)
+// and stm_write(SetObj*) overloads (runtime/object.h).
+namespace {
+DictBody* table_write_body(MutObj<DictBody>* o) {
+  DictBody* b = stm_write(o);
   if (b->shared) StmBodyTraits<DictBody>::deep_copy(*b);
   return b;
 }
+}  // namespace
 
-DictBody* dict_insert_body(DictObj* d) { return dict_barrier_write(d); }
-
-DictBody* set_barrier_write(SetObj* s) { return stm_write(static_cast<MutObj<DictBody>*>(s)); }
-
-DictBody* set_write_body(SetObj* s) {
-  DictBody* b = set_barrier_write(s);
-  if (b->shared) set_table_copy(*b);
-  return b;
-}
-
-DictBody* set_insert_body(SetObj* s) { return set_barrier_write(s); }
+DictBody* dict_write_body(DictObj* d) { return table_write_body(d); }
+DictBody* dict_insert_body(DictObj* d) { return stm_write(static_cast<MutObj<DictBody>*>(d)); }
+DictBody* set_write_body(SetObj* s) { return table_write_body(s); }
+DictBody* set_insert_body(SetObj* s) { return stm_write(static_cast<MutObj<DictBody>*>(s)); }
 
 // The extra block holds the overflow slots and the dict-mode dict pointer: both are the body's
 // state, so the private version gets a block of its own (the DictObj itself is shared: it is a
