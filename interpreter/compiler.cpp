@@ -56,7 +56,7 @@ CodeObj* Compiler::compile() {
 
 void Compiler::enter_unit(Scope* s) {
   // Units hold GcVectors: the Unit itself must be GC-visible memory.
-  void* mem = GC_MALLOC_UNCOLLECTABLE(sizeof(Unit));
+  void* mem = gc_alloc_uncollectable(sizeof(Unit));
   Unit* u = new (mem) Unit();
   u->scope = s;
   u->line = s->first_line;

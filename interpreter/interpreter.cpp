@@ -820,6 +820,9 @@ Value eval_frame(Frame* f, Value throw_exc) {
         }
         throw;
       }
+      // The dropped slots would otherwise keep their objects alive for the conservative GC
+      // (a handler of MemoryError must get the memory of what the failed block built).
+      for (Value* p = stack + h->depth; p < stack + co->stacksize; ++p) *p = Value();
       sp = stack + h->depth;
       *sp++ = exc;
       ip = instrs + h->handler;

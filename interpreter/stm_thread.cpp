@@ -46,6 +46,15 @@ void break_soon(stm::StmTx* tx) {
   if (tx->work < tx->budget) tx->work = tx->budget;
 }
 
+// The transaction can no longer restart at a frame: drop the saved slots too, which live in a
+// GC root and would keep the frame's objects alive after the frame has let them go.
+void forget_start_frame() {
+  TxStart& s = t_start;
+  s.frame = nullptr;
+  if (s.saved) std::fill(s.saved, s.saved + s.saved_n, Value());
+  s.saved_n = 0;
+}
+
 // Begins a transaction restartable at f's current pc/sp.
 void begin_at(stm::StmTx* tx, Frame* f) {
   stm::stm_begin(tx);
@@ -63,6 +72,10 @@ void begin_at(stm::StmTx* tx, Frame* f) {
       std::fputs("stmjit: out of memory saving a transaction's start state\n", stderr);
       std::abort();
     }
+  } else if (n < s.saved_n) {
+    // The array is a GC root: what an earlier, bigger frame saved there would otherwise keep
+    // its objects alive after that frame has let them go.
+    std::fill(s.saved + n, s.saved + s.saved_n, Value());
   }
   s.saved[0] = tstate().handled_exc;
   std::memcpy(static_cast<void*>(s.saved + 1), f->slots, sizeof(Value) * (n - 1));
@@ -74,7 +87,7 @@ void begin_at(stm::StmTx* tx, Frame* f) {
 // at the next safe point, so it does not hold up other threads' commits for long.
 void begin_inevitable(stm::StmTx* tx) {
   stm::stm_begin_inevitable(tx);
-  t_start.frame = nullptr;
+  forget_start_frame();
   break_soon(tx);
 }
 
@@ -136,7 +149,7 @@ bool tx_restart(Frame* f) {
 static bool continue_atomic_inevitable(stm::StmTx* tx) {
   if (t_atomic_depth == 0) return false;
   stm::stm_become_inevitable(tx);
-  t_start.frame = nullptr;
+  forget_start_frame();
   return true;
 }
 
@@ -144,7 +157,7 @@ void tx_frame_return_slow(Frame* f) {
   stm::StmTx* tx = t_stm_tx;
   if (continue_atomic_inevitable(tx)) return;
   stm::stm_commit(tx);   // StmAbort: f restarts (it is still the start frame)
-  t_start.frame = nullptr;
+  forget_start_frame();
   t_tx_need_begin = true;
 }
 
@@ -175,7 +188,7 @@ bool tx_end_before_return() {
   stm::StmTx* tx = t_stm_tx;
   if (!tx || t_native_depth != 0 || t_atomic_depth != 0 || t_start.blocked) return false;
   stm::stm_commit(tx);   // StmAbort: the start frame restarts, as from any barrier
-  t_start.frame = nullptr;
+  forget_start_frame();
   t_tx_need_begin = true;
   return true;
 }
@@ -194,7 +207,7 @@ void tx_block_begin() {
     return;
   }
   stm::stm_commit(tx);   // StmAbort: unwinds to the start frame, which restarts
-  t_start.frame = nullptr;
+  forget_start_frame();
   t_start.blocked = true;
 }
 

@@ -95,6 +95,7 @@ void* thread_entry(void* p) {
   run_body(func, args, kwargs);
   tx_thread_end();
   thread_state_exit();
+  gc_cache_thread_exit();
   registry_remove(thread_ident());
   started_running.fetch_sub(1);
   if (!stm_mode()) gil_release();
@@ -104,8 +105,7 @@ void* thread_entry(void* p) {
 }  // namespace
 
 uint64_t thread_start(Value func, Value args, Value kwargs) {
-  StartRecord* rec = static_cast<StartRecord*>(GC_MALLOC_UNCOLLECTABLE(sizeof(StartRecord)));
-  if (!rec) raise_memory_error();
+  StartRecord* rec = static_cast<StartRecord*>(gc_alloc_uncollectable(sizeof(StartRecord)));
   rec->func = func;
   rec->args = args;
   rec->kwargs = kwargs;

@@ -189,8 +189,9 @@ void init_traceback_type() {
   def_property(cls_traceback, "tb_next", tb_next);
 }
 
-void traceback_add(Value exc, CodeObj* code, int32_t pc) {
-  if (!is_exception_instance(exc)) return;
+namespace {
+
+void traceback_add_entry(Value exc, CodeObj* code, int32_t pc) {
   InstanceObj* inst = exc.as<InstanceObj>();
   Value old = instance_load_attr(inst, names.__traceback__);
   bool fresh = !(old.is_obj() && old.as_obj()->cls == cls_traceback);
@@ -201,6 +202,18 @@ void traceback_add(Value exc, CodeObj* code, int32_t pc) {
   tb->line = code->lines[pc];
   tb->pc = pc;
   instance_store_attr(inst, names.__traceback__, Value::from_obj(tb));
+}
+
+}  // namespace
+
+void traceback_add(Value exc, CodeObj* code, int32_t pc) {
+  if (!is_exception_instance(exc)) return;
+  try {
+    traceback_add_entry(exc, code, pc);
+  } catch (std::bad_alloc&) {
+    // The heap is full (the exception is likely MemoryError): the entry is lost, but the
+    // exception still reaches its handler instead of failing again here.
+  }
 }
 
 void exception_set_context(Value exc, Value ctx) {
@@ -226,11 +239,17 @@ void exception_set_cause(Value exc, Value cause) {
 }
 
 std::string format_exception(Value exc) {
-  std::string out;
-  std::set<Obj*> seen;
-  if (!is_exception_instance(exc)) return exception_line(exc);
-  format_chain(out, exc, seen);
-  return out;
+  try {
+    std::string out;
+    std::set<Obj*> seen;
+    if (!is_exception_instance(exc)) return exception_line(exc);
+    format_chain(out, exc, seen);
+    return out;
+  } catch (std::bad_alloc&) {
+    // The GC heap is full (formatting makes Python strings): the exception's type at least.
+    // type_name reads the class's name in place; std::string uses malloc, not the GC heap.
+    return type_name(exc) + "\n";
+  }
 }
 
 }  // namespace stmjit

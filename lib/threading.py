@@ -1046,11 +1046,14 @@ class Thread:
             except BaseException as exc:
                 self._report(exc)
         finally:
-            with _registry_lock:
-                if _running.get(self._ident) is self:
-                    del _running[self._ident]
-            self._is_stopped = True
-            self._finished.release()
+            try:
+                with _registry_lock:
+                    if _running.get(self._ident) is self:
+                        del _running[self._ident]
+            finally:
+                # Even if that failed (MemoryError): join() must not wait forever.
+                self._is_stopped = True
+                self._finished.release()
 
     def _report(self, exc):
         hook = excepthook   # looked up now: the program may have replaced threading.excepthook

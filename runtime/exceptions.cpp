@@ -189,6 +189,13 @@ std::string exception_repr(Value exc) {
   return s + to_std(repr(Value::from_obj(a)));
 }
 
+namespace {
+// Raised when the heap cannot even hold a fresh MemoryError: without it, the allocation that
+// builds the exception would fail again and the interpreter would retry it forever. Made at
+// start-up, outside any transaction, so every thread may raise it.
+InstanceObj* spare_memory_error = nullptr;
+}  // namespace
+
 void init_exception_methods() {
   base_exception_new_fn = make_builtin("__new__", base_exception_new);
   base_exception_init_fn = make_builtin("__init__", base_exception_init);
@@ -210,6 +217,8 @@ void init_exception_methods() {
   class_set_attr(exc_OSError, n_errno(), v_none());
   class_set_attr(exc_OSError, n_strerror(), v_none());
   class_set_attr(exc_OSError, n_filename(), v_none());
+  spare_memory_error = instance_new(exc_MemoryError);
+  exception_init(spare_memory_error, nullptr, 0);
 }
 
 ClassObj* oserror_subclass(int err) {
@@ -232,6 +241,22 @@ ClassObj* oserror_subclass(int err) {
   }
 }
 
-void raise_memory_error() { raise_value(class_call(exc_MemoryError, nullptr, 0, nullptr)); }
+
+void raise_memory_error() {
+  Value e;
+  try {
+    e = class_call(exc_MemoryError, nullptr, 0, nullptr);
+  } catch (std::bad_alloc&) {
+    if (!spare_memory_error) throw;
+    e = Value::from_obj(spare_memory_error);
+    try {
+      // Its last raise's traceback and context do not belong to this one.
+      instance_store_attr(spare_memory_error, names.__traceback__, v_none());
+      instance_store_attr(spare_memory_error, names.__context__, v_none());
+    } catch (std::bad_alloc&) {
+    }
+  }
+  throw PyException{e};
+}
 
 }  // namespace stmjit

@@ -13,9 +13,11 @@ namespace stmjit {
 
 namespace {
 
-void* gmp_alloc(size_t n) { return GC_MALLOC_ATOMIC(n); }
+// GMP must not get null back. A C++ exception may unwind through its C frames on x86-64
+// (they have unwind tables and hold no cleanup): the limbs it leaves behind are GC memory.
+void* gmp_alloc(size_t n) { return gc_alloc_atomic(n); }
 void* gmp_realloc(void* p, size_t old, size_t n) {
-  void* q = GC_MALLOC_ATOMIC(n);
+  void* q = gc_alloc_atomic(n);
   if (p) memcpy(q, p, old < n ? old : n);
   return q;
 }

@@ -22,6 +22,7 @@
 #include <gc/gc.h>
 #include <gc/gc_allocator.h>
 
+#include "runtime/gc_alloc.h"
 #include "runtime/value.h"
 #include "stm-barriers/barrier.h"
 
@@ -303,15 +304,14 @@ struct PyException {
 // Zeroed GC memory that may contain pointers. An allocation the heap cannot satisfy throws
 // std::bad_alloc, which the interpreter turns into MemoryError.
 inline void* gc_alloc(size_t n) {
+  if (n - 1 < kGcCacheMaxBytes) return gc_cache_alloc(n);   // n in 1..max (n = 0 wraps)
   void* p = GC_MALLOC(n);
-  if (!p && n) throw std::bad_alloc();
-  return p;
+  return p || !n ? p : gc_alloc_retry(GcKind::Normal, n);
 }
 // Not cleared and not scanned by the GC: for bytes and doubles only.
 inline void* gc_alloc_atomic(size_t n) {
   void* p = GC_MALLOC_ATOMIC(n);
-  if (!p && n) throw std::bad_alloc();
-  return p;
+  return p || !n ? p : gc_alloc_retry(GcKind::Atomic, n);
 }
 
 // Pointer-free memory for a fixed-size object that is only ever referenced by pointers to its
@@ -326,7 +326,7 @@ inline constexpr size_t gc_exact_request(size_t n) { return n % 16 == 0 && n > 0
 static_assert(gc_exact_request(16) == 15 && gc_exact_request(24) == 24);
 inline void* gc_alloc_atomic_exact(size_t n) {
   void* p = GC_MALLOC_ATOMIC(gc_exact_request(n));
-  if (!p) throw std::bad_alloc();
+  if (!p) p = gc_alloc_retry(GcKind::Atomic, gc_exact_request(n));
   // GC_MALLOC_ATOMIC is declared alloc_size(1): hide the smaller request from the optimizer,
   // which would otherwise take the object's last byte for out of bounds.
   asm("" : "+r"(p));

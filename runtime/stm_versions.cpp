@@ -24,7 +24,8 @@ constinit thread_local stm::StmTx* t_stm_tx = nullptr;
 void stm_vm_configure() {
   stm::StmConfig c;
   c.alloc_version = [](size_t n) -> void* { return gc_alloc(n); };
-  c.alloc_log = [](size_t n) -> void* { return GC_MALLOC_UNCOLLECTABLE(n); };
+  // On failure the log keeps its old array: nothing changed.
+  c.alloc_log = [](size_t n) -> void* { return gc_alloc_uncollectable(n); };
   c.free_log = [](void* p) { GC_FREE(p); };
   // Transaction length (units: loop back edges, function entries, barrier slow paths). Short
   // transactions pay a commit each and, worse, re-copy every big list or dict they write

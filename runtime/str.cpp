@@ -17,6 +17,7 @@ StrObj* str_alloc(std::string_view utf8, bool uncollectable) {
   size_t size = sizeof(StrObj) + utf8.size();
   // Atomic memory: a string holds no pointers except its class, which globals keep alive.
   void* p = uncollectable ? GC_MALLOC_ATOMIC_UNCOLLECTABLE(size) : GC_MALLOC_ATOMIC(size);
+  if (!p) p = gc_alloc_retry(uncollectable ? GcKind::AtomicUncollectable : GcKind::Atomic, size);
   StrObj* s = static_cast<StrObj*>(p);
   s->cls = cls_str;
   s->nbytes = int64_t(utf8.size());
@@ -190,7 +191,7 @@ Value str_binop(BinOp op, Value a, Value b) {
     StrObj* y = as_str(b);
     if (x->nbytes == 0) return b;
     if (y->nbytes == 0) return a;
-    StrObj* r = static_cast<StrObj*>(GC_MALLOC_ATOMIC(sizeof(StrObj) + size_t(x->nbytes + y->nbytes)));
+    StrObj* r = static_cast<StrObj*>(gc_alloc_atomic(sizeof(StrObj) + size_t(x->nbytes + y->nbytes)));
     r->cls = cls_str;
     r->nbytes = x->nbytes + y->nbytes;
     r->length = x->length + y->length;

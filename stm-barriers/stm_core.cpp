@@ -260,8 +260,9 @@ StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
   if (StmVersion* p = stm_repair_priv(tx, o)) return p;
   tx->work++;
   StmCloneMode mode = StmCloneMode::PreviousOwnerEnded;
+  uint64_t cur;   // the owner word we replaced
   for (;;) {
-    uint64_t cur = o->owner.load(std::memory_order_acquire);
+    cur = o->owner.load(std::memory_order_acquire);
     bool live = stm_live_owner(cur) != nullptr;
     bool got = live
         ? stm_contend(tx, o, ops, cur)
@@ -281,13 +282,25 @@ StmVersion* stm_write_slow(StmTx* tx, StmObject* o, const StmTypeOps* ops) {
     stm_extend_snapshot(tx, StmConflictKind::ReadWrite, o);
     if (tx->snapshot == before || tx->snapshot < v->ts) stm_pause(round);
   }
-  StmVersion* p = static_cast<StmVersion*>(alloc_version(ops->version_size));
-  p->ts = v->ts;
-  p->tag = tx->serial;
-  ops->clone(v, p, mode);
+  StmVersion* p;
+  try {
+    p = static_cast<StmVersion*>(alloc_version(ops->version_size));
+    p->ts = v->ts;
+    p->tag = tx->serial;
+    ops->clone(v, p, mode);
+    tx->writes.push({o, p, ops, tx->sh->location.load(std::memory_order_relaxed), mode == StmCloneMode::Stolen});
+  } catch (std::bad_alloc&) {
+    // Out of memory before the object has a private version: give the ownership back, so
+    // the program sees MemoryError and the object stays as it was (not owned by us with no
+    // version, which every later access would take for a VM bug). A live owner we stole from
+    // is doomed and may still store into its arrays: the mark makes the next writer copy.
+    uint64_t mine = tx->serial;
+    uint64_t before = mode == StmCloneMode::Stolen ? cur | kStmTaintedOwner : cur;
+    o->owner.compare_exchange_strong(mine, before, std::memory_order_release, std::memory_order_relaxed);
+    throw;
+  }
   // release: pairs with the acquire in stm_owned_version (see there).
   o->priv.store(p, std::memory_order_release);
-  tx->writes.push({o, p, ops, tx->sh->location.load(std::memory_order_relaxed), mode == StmCloneMode::Stolen});
   return p;
 }
 

@@ -19,6 +19,7 @@ prints absolute paths). CPython 3.11's `~~~^^^` marker lines under traceback sou
 are compared like any other line.
 
 .expected format: directive lines, then a line `---`, then the expected stderr text.
+  env: NAME=VALUE         an environment variable for the run (repeatable)
   args: run {file}        command-line arguments for stmjit (default `run {file}`);
                           {file} = NAME.py, {missing} = a path that does not exist,
                           {bad_utf8} = a freshly written file that is not valid UTF-8
@@ -63,10 +64,12 @@ def normalize(text):
     return "\n".join(out)
 
 
-def run(cmd, cwd):
-    """Runs cmd; returns (exit status, stdout, stderr, peak RSS in KiB)."""
+def run(cmd, cwd, env=None):
+    """Runs cmd (with the extra environment variables of env); returns (exit status, stdout,
+    stderr, peak RSS in KiB)."""
     proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE,
+                            env=dict(os.environ, **env) if env else None)
     chunks = {"out": [], "err": []}
 
     def drain(stream, key):
@@ -152,7 +155,7 @@ def run_corpus(stmjit, path, max_rss_mb=None, out_path=None, args=(), flags=()):
 
 
 def parse_expected(path):
-    directives = {"args": "run {file}", "stderr": "full", "stdout-contains": []}
+    directives = {"args": "run {file}", "stderr": "full", "stdout-contains": [], "env": {}}
     text = read(path)
     head, sep, body = text.partition("\n---\n")
     if not sep:
@@ -164,6 +167,11 @@ def parse_expected(path):
         key, value = key.strip(), value.strip()
         if key == "stdout-contains":
             directives[key].append(value)
+        elif key == "env":
+            name, eq, val = value.partition("=")
+            if not eq or not name.strip():
+                raise SystemExit("%s: env needs NAME=VALUE, not %r" % (path, value))
+            directives["env"][name.strip()] = val.strip()
         elif key in ("args", "exit", "stderr", "stderr-lines", "stdout-nonempty", "regen"):
             directives[key] = value
         else:
@@ -192,7 +200,7 @@ def run_error(stmjit, path):
         for word in d["args"].split():
             args.append(subst[word]() if word in subst else word)
         cmd = [stmjit] + args
-        code, out, err, _ = run(cmd, folder)
+        code, out, err, _ = run(cmd, folder, d["env"])
 
     check = Check()
     if str(code) != d["exit"]:
