@@ -494,5 +494,67 @@ TEST_F(StmCore, SlotsAreReusedWithFreshSerials) {
   stm_commit(&u);
 }
 
+// Out of memory in the write barrier, after it took ownership but before the object had a
+// private version: the ownership goes back, the transaction goes on (the VM raises
+// MemoryError), and nobody, the same transaction included, takes the object for owned.
+bool g_fail_next_version = false;
+void* failing_alloc(size_t n) {
+  if (g_fail_next_version) {
+    g_fail_next_version = false;
+    throw std::bad_alloc();
+  }
+  return TestHeap::alloc(n);
+}
+
+TEST_F(StmCore, OutOfMemoryInAWriteGivesTheOwnershipBack) {
+  StmConfig c;
+  configure(c);
+  StmConfig failing = stm_config();
+  failing.alloc_version = failing_alloc;
+  stm_configure(failing);
+  TObj x;
+  StmTx t1, t2;
+  stm_begin(&t1);
+  uint64_t before = x.h.owner.load();
+  g_fail_next_version = true;
+  EXPECT_THROW(wr(&t1, &x), std::bad_alloc);
+  EXPECT_EQ(x.h.owner.load(), before);
+  EXPECT_EQ(rd(&t1, &x)->vals[0], 0);   // a read after the failure: the committed version
+  wr(&t1, &x)->vals[0] = 5;             // memory is back: the write works
+  stm_commit(&t1);
+  EXPECT_EQ(committed_body(&x)->vals[0], 5);
+  stm_begin(&t2);
+  wr(&t2, &x)->vals[0] = 6;
+  stm_commit(&t2);
+  EXPECT_EQ(committed_body(&x)->vals[0], 6);
+  configure(c);
+}
+
+TEST_F(StmCore, OutOfMemoryAfterAStealMarksTheWordForTheNextWriter) {
+  StmConfig c;
+  configure(c);
+  StmConfig failing = stm_config();
+  failing.alloc_version = failing_alloc;
+  stm_configure(failing);
+  TObj x;
+  StmTx older, younger, later;
+  stm_begin(&older);
+  stm_begin(&younger);
+  wr(&younger, &x)->vals[0] = 2;
+  uint64_t victim = x.h.owner.load();
+  g_fail_next_version = true;
+  EXPECT_THROW(wr(&older, &x), std::bad_alloc);   // stole from younger, then ran out
+  EXPECT_EQ(x.h.owner.load(), victim | kStmTaintedOwner);
+  EXPECT_EQ(abort_kind([&] { stm_check(&younger); }), kWW);   // still doomed by the steal
+  stm_commit(&older);
+  EXPECT_EQ(committed_body(&x)->vals[0], 0);
+  stm_begin(&later);
+  wr(&later, &x)->vals[0] = 3;
+  EXPECT_EQ(g_last_clone_mode, StmCloneMode::Stolen);   // the doomed owner may still store
+  stm_commit(&later);
+  EXPECT_EQ(committed_body(&x)->vals[0], 3);
+  configure(c);
+}
+
 }  // namespace
 }  // namespace stmtest
