@@ -189,7 +189,7 @@ Value open_builtin(Value* args, int64_t nargs, TupleObj* kwnames) {
     else if (c == 'x') cmode += "wx";   // glibc: 'x' = fail if the file exists
     else if (c != 't') raise(exc_ValueError, "invalid mode: '%s'", mode.c_str());
   }
-  if (cmode.empty()) cmode = "r";
+  if (cmode.empty()) cmode.push_back('r');   // not = "r": GCC 12 misreports that under -Wrestrict
   std::string path(sv(file));
   FILE* f = fopen(path.c_str(), cmode.c_str());
   struct stat st;
