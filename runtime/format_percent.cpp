@@ -136,7 +136,7 @@ StrObj* percent_format(StrObj* fmt_obj, Value args) {
     if (!have_arg) arg = next_arg();
     bool numeric = t != 's' && t != 'r' && t != 'a' && t != 'c';
     if (f.zero && f.align == '>' && numeric) {
-      f.fill = "0";
+      f.fill.assign(1, '0');   // not = "0": GCC 12 misreports that under -Wrestrict
       f.align = '=';
     }
     switch (t) {
