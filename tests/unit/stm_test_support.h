@@ -20,8 +20,9 @@ struct Body {
   void* ref;   // a pointer to another test object (fresh-object publication)
 };
 
-// The mode of the latest clone (tests of who may share arrays with the committed version).
-inline StmCloneMode g_last_clone_mode = StmCloneMode::PreviousOwnerEnded;
+// The mode of this thread's latest clone (tests of who may share arrays with the committed
+// version; per thread: the threaded tests clone from several threads at once).
+inline thread_local StmCloneMode g_last_clone_mode = StmCloneMode::PreviousOwnerEnded;
 inline void clone_body(const StmVersion* src, StmVersion* dst, StmCloneMode mode) {
   std::memcpy(stm_body<Body>(dst), stm_body<Body>(src), sizeof(Body));
   g_last_clone_mode = mode;
