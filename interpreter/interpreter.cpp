@@ -823,6 +823,8 @@ Value eval_frame(Frame* f, Value throw_exc) {
       // The dropped slots would otherwise keep their objects alive for the conservative GC
       // (a handler of MemoryError must get the memory of what the failed block built).
       for (Value* p = stack + h->depth; p < stack + co->stacksize; ++p) *p = Value();
+      // The handler may drop objects: its next failing allocation may collect (gc_alloc.h).
+      if (exception_matches(exc, Value::from_obj(exc_MemoryError))) [[unlikely]] gc_note_memory_error();
       sp = stack + h->depth;
       *sp++ = exc;
       ip = instrs + h->handler;

@@ -4,6 +4,7 @@
 
 #include <gc/gc.h>
 
+#include <atomic>
 #include <new>
 
 namespace stmjit {
@@ -22,10 +23,21 @@ void* gc_malloc_kind(GcKind kind, size_t n) {
   return nullptr;
 }
 
+// Whether a failed allocation may collect now (see gc_alloc.h); taking it uses it up.
+std::atomic<bool> collect_allowed{true};
+
+bool collect_for_retry() {
+  if (!collect_allowed.exchange(false, std::memory_order_relaxed)) return false;
+  GC_gcollect();
+  return true;
+}
+
 }  // namespace
 
+void gc_note_memory_error() { collect_allowed.store(true, std::memory_order_relaxed); }
+
 void* gc_alloc_retry(GcKind kind, size_t n) {
-  GC_gcollect();
+  if (!collect_for_retry()) throw std::bad_alloc();
   void* p = gc_malloc_kind(kind, n);
   if (!p) throw std::bad_alloc();
   return p;
@@ -59,7 +71,7 @@ void* gc_cache_refill(size_t n) {
     void* batch = GC_malloc_many(largest);
     if (!batch) {
       if (*head) break;              // keep what we have; the next refill tries again
-      GC_gcollect();                 // see gc_alloc_retry
+      if (!collect_for_retry()) throw std::bad_alloc();   // see gc_alloc.h
       batch = GC_malloc_many(largest);
       if (!batch) throw std::bad_alloc();
     }

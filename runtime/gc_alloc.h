@@ -17,8 +17,12 @@
 // Once the heap has hit its limit (GC_MAXIMUM_HEAP_SIZE, or the machine's memory), Boehm
 // returns null without collecting again until enough has been allocated since its last
 // collection, which a full heap never allows: garbage the program dropped after a MemoryError
-// would never come back. Every failed allocation therefore collects and tries once more
-// (gc_alloc_retry) before it reports std::bad_alloc, which becomes MemoryError.
+// would never come back. A failed allocation therefore collects and tries once more
+// (gc_alloc_retry) before it reports std::bad_alloc, which becomes MemoryError. Only the first
+// failure after a MemoryError reached a handler collects: a heap full of live objects would
+// otherwise be collected in full on every allocation near the limit (a program filling it
+// with dicts took 35 s to reach its MemoryError), while a program that caught MemoryError and
+// dropped its objects gets them back on its next failing allocation.
 #pragma once
 
 #include <cstddef>
@@ -68,6 +72,9 @@ enum class GcKind { Normal, Atomic, Uncollectable, AtomicUncollectable };
 // Boehm returned null for n bytes of kind: collects, tries again, and returns the memory or
 // throws std::bad_alloc.
 [[gnu::cold]] void* gc_alloc_retry(GcKind kind, size_t n);
+
+// A MemoryError reached a handler: the next failed allocation may collect again.
+void gc_note_memory_error();
 
 // Uncollectable memory (a GC root, scanned, freed with GC_FREE); throws std::bad_alloc.
 void* gc_alloc_uncollectable(size_t n);

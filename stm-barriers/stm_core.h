@@ -13,6 +13,7 @@
 // stm_begin again.
 #pragma once
 #include <atomic>
+#include <cstring>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -173,7 +174,12 @@ template <class T> struct StmLog {
   T* data = nullptr;
   size_t size = 0, cap = 0;
   void push(const T& e) { if (size == cap) grow(); data[size++] = e; }
-  void clear() { size = 0; }
+  // Zeroes what it held: the buffer is scanned GC memory in the VM (alloc_log), and stale
+  // entries would keep old versions, and all they reference, alive until overwritten.
+  void clear() {
+    if (size) std::memset(static_cast<void*>(data), 0, size * sizeof(T));
+    size = 0;
+  }
   void grow();
   void release();
 };
