@@ -313,7 +313,9 @@ void stm_throw_if_doomed(StmTx* tx) {
   if (s != StmState::Doomed) return;   // the stealer backed off
   StmConflictInfo why;
   why.kind = StmConflictKind::WriteWrite;
-  why.object = tx->sh->doom_object.load(std::memory_order_relaxed);
+  // Taken out, not just read: the slot table is static data the conservative GC scans, and a
+  // stale pointer there would keep the object (and all it references) alive.
+  why.object = tx->sh->doom_object.exchange(nullptr, std::memory_order_relaxed);
   why.object_kind = tx->sh->doom_kind_name.load(std::memory_order_relaxed);
   why.other_location = tx->sh->doom_location.load(std::memory_order_relaxed);
   why.access_location = why.other_location;   // the stealer's write of doom_object
