@@ -34,7 +34,9 @@ namespace stmjit {
 inline constexpr size_t kGcCacheMaxBytes = 256;
 inline constexpr size_t kGcGranule = 16;
 
-inline constexpr size_t kGcCacheClasses = (kGcCacheMaxBytes + 1 + kGcGranule - 1) / kGcGranule + 1;
+// The size class of a request of n bytes, 1 <= n <= kGcCacheMaxBytes.
+constexpr size_t gc_cache_class(size_t n) { return (n + 1 + kGcGranule - 1) / kGcGranule; }
+inline constexpr size_t kGcCacheClasses = gc_cache_class(kGcCacheMaxBytes) + 1;
 
 struct GcCacheLists {
   // Index: the request's size class in granules as Boehm rounds it (one extra byte for
@@ -47,8 +49,6 @@ struct GcCacheLists {
 
 extern constinit thread_local GcCacheLists* t_gc_cache;
 
-// The size class of a request of n bytes, 1 <= n <= kGcCacheMaxBytes.
-inline size_t gc_cache_class(size_t n) { return (n + 1 + kGcGranule - 1) / kGcGranule; }
 
 // Refills the class of n and returns one zeroed object of at least n bytes (out of line).
 void* gc_cache_refill(size_t n);

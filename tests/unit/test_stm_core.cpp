@@ -506,12 +506,18 @@ void* failing_alloc(size_t n) {
   return TestHeap::alloc(n);
 }
 
-TEST_F(StmCore, OutOfMemoryInAWriteGivesTheOwnershipBack) {
-  StmConfig c;
-  configure(c);
-  StmConfig failing = stm_config();
-  failing.alloc_version = failing_alloc;
-  stm_configure(failing);
+// The test configuration, with versions from failing_alloc (the next SetUp configures anew).
+class StmCoreOutOfMemory : public StmFixture {
+ protected:
+  void SetUp() override {
+    StmFixture::SetUp();
+    StmConfig failing = stm_config();
+    failing.alloc_version = failing_alloc;
+    stm_configure(failing);
+  }
+};
+
+TEST_F(StmCoreOutOfMemory, AWriteGivesTheOwnershipBack) {
   TObj x;
   StmTx t1, t2;
   stm_begin(&t1);
@@ -527,15 +533,9 @@ TEST_F(StmCore, OutOfMemoryInAWriteGivesTheOwnershipBack) {
   wr(&t2, &x)->vals[0] = 6;
   stm_commit(&t2);
   EXPECT_EQ(committed_body(&x)->vals[0], 6);
-  configure(c);
 }
 
-TEST_F(StmCore, OutOfMemoryAfterAStealMarksTheWordForTheNextWriter) {
-  StmConfig c;
-  configure(c);
-  StmConfig failing = stm_config();
-  failing.alloc_version = failing_alloc;
-  stm_configure(failing);
+TEST_F(StmCoreOutOfMemory, AfterAStealMarksTheWordForTheNextWriter) {
   TObj x;
   StmTx older, younger, later;
   stm_begin(&older);
@@ -553,7 +553,6 @@ TEST_F(StmCore, OutOfMemoryAfterAStealMarksTheWordForTheNextWriter) {
   EXPECT_EQ(g_last_clone_mode, StmCloneMode::Stolen);   // the doomed owner may still store
   stm_commit(&later);
   EXPECT_EQ(committed_body(&x)->vals[0], 3);
-  configure(c);
 }
 
 }  // namespace
